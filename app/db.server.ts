@@ -1,0 +1,38 @@
+import { createRequire } from "node:module";
+import { PrismaClient } from "@prisma/client";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "./env.server";
+
+/**
+ * The app's database. SQLite (libsql adapter) by default; PostgreSQL through the pg adapter when
+ * DATABASE_URL is a postgres URL. Both clients are generated from the same models, so they share
+ * one type.
+ */
+export type Db = PrismaClient;
+export type DbKind = "sqlite" | "postgres";
+
+export function databaseKind(url: string): DbKind {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}
+
+export function createPrismaClient(url: string): Db {
+  if (databaseKind(url) === "postgres") {
+    // The PostgreSQL client is generated to its own folder (prisma/postgres/schema.prisma).
+    // It is loaded at run time so the bundler never has to understand Prisma's CommonJS output.
+    const require = createRequire(import.meta.url);
+    const { PrismaClient: PgClient } = require(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
+    return new PgClient({ adapter: new PrismaPg({ connectionString: url }) });
+  }
+  return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
+}
+
+declare global {
+  var prismaGlobal: Db | undefined;
+}
+
+/** The one PrismaClient of the process, kept across dev-server reloads. */
+export function db(): Db {
+  globalThis.prismaGlobal ??= createPrismaClient(env().DATABASE_URL);
+  return globalThis.prismaGlobal;
+}

@@ -1,0 +1,48 @@
+import { markShopInstalled } from "~/models/shop.server";
+import { ensureProvisioning, listResumableProvisionings } from "~/models/provisioning.server";
+import { getProvisioningView } from "./get-provisioning-view.server";
+import { runProvisioningFactory, type RunOutcome } from "./run-provisioning.server";
+import type { ProvisioningDeps } from "./types";
+
+export type { ProvisioningDeps, ProvisioningConfig, ShopifyAdminGraphql, StepName } from "./types";
+export type { ProvisioningView } from "./types";
+export type { RunOutcome } from "./run-provisioning.server";
+export { PROVISIONING_STEPS } from "./steps.server";
+
+export type Provisioning = ReturnType<typeof createProvisioning>;
+
+/** Provisioning as the rest of the app sees it. */
+export function createProvisioning(deps: ProvisioningDeps) {
+  const run = runProvisioningFactory(deps);
+  const inBackground = (shop: string): Promise<RunOutcome> =>
+    run(shop).catch((error: unknown) => {
+      // The run records step failures itself; this only catches database trouble.
+      deps.logger.error("provisioning run crashed", { shop, error });
+      return "failed" as const;
+    });
+
+  return {
+    run,
+    /**
+     * Called from afterAuth on install and reinstall. Records the install, then provisions in the
+     * background so the merchant's first admin load is not held up; the home page shows progress.
+     */
+    async startFromInstall({ shop }: { shop: string }): Promise<{ done: Promise<RunOutcome> }> {
+      await markShopInstalled(deps.db, { shop }, (deps.now ?? (() => new Date()))());
+      await ensureProvisioning(deps.db, { shop });
+      return { done: inBackground(shop) };
+    },
+    /** The admin's Retry button. */
+    retry(shop: string): Promise<RunOutcome> {
+      return inBackground(shop);
+    },
+    /** Picks up runs that never finished: the app restarted, or an instance died holding a lease. */
+    async resumeInterrupted(): Promise<RunOutcome[]> {
+      const pending = await listResumableProvisionings(deps.db, { now: (deps.now ?? (() => new Date()))() });
+      const outcomes: RunOutcome[] = [];
+      for (const { shop } of pending) outcomes.push(await inBackground(shop));
+      return outcomes;
+    },
+    view: (shop: string) => getProvisioningView(deps.db, shop),
+  };
+}

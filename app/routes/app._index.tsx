@@ -1,0 +1,69 @@
+import { useEffect } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Page } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { ProvisioningChecklist } from "~/components/ProvisioningChecklist";
+import { env } from "~/env.server";
+import { openChatwootFactory, themeEditorLink } from "~/provisioning/open-chatwoot.server";
+import { authenticate, chatwootPlatform, logger, provisioning } from "~/shopify.server";
+import { db } from "~/db.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { session } = await authenticate.admin(request);
+  return {
+    view: await provisioning.view(session.shop),
+    themeEditorUrl: themeEditorLink(session.shop, env().SHOPIFY_API_KEY),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { session } = await authenticate.admin(request);
+  const intent = (await request.formData()).get("intent");
+  if (intent === "retry") {
+    void provisioning.retry(session.shop);
+    return { ok: true as const };
+  }
+  if (intent === "open-chatwoot") {
+    try {
+      const url = await openChatwootFactory({ db: db(), platform: chatwootPlatform })(session.shop);
+      return url ? { ok: true as const, url } : { ok: false as const, error: "Your Chatwoot account is not ready yet." };
+    } catch (error) {
+      logger.warn("sign-in link failed", { shop: session.shop, error });
+      return { ok: false as const, error: "Chatwoot did not give us a sign-in link. Try again in a moment." };
+    }
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+export default function Home() {
+  const { view, themeEditorUrl } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<typeof action>();
+  const revalidator = useRevalidator();
+  const busy = view.status === "running" || view.status === "pending" || fetcher.state !== "idle";
+
+  // Poll while provisioning runs so the checklist moves without a reload.
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
+    return () => clearInterval(timer);
+  }, [busy, revalidator]);
+
+  useEffect(() => {
+    if (fetcher.data && "url" in fetcher.data && fetcher.data.url) window.open(fetcher.data.url, "_blank", "noopener");
+  }, [fetcher.data]);
+
+  return (
+    <Page title="Chatwoot">
+      <TitleBar title="Chatwoot" />
+      <ProvisioningChecklist
+        view={view}
+        themeEditorUrl={themeEditorUrl}
+        onRetry={() => fetcher.submit({ intent: "retry" }, { method: "post" })}
+        onOpenChatwoot={() => fetcher.submit({ intent: "open-chatwoot" }, { method: "post" })}
+        actionError={fetcher.data && !fetcher.data.ok ? fetcher.data.error : undefined}
+        busy={fetcher.state !== "idle"}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+
+/**
+ * The app's HTTP server: the production Remix build behind Express, plus the background runtime
+ * from the same build. `npm run build` first.
+ */
+type AppBuild = ServerBuild & { entry: { module: { startRuntime: () => { stop(): Promise<void> } } } };
+
+export async function startAppServer({ port, host = "0.0.0.0" }: { port: number; host?: string }) {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const build = (await import(path.join(root, "build/server/index.js"))) as AppBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build }));
+  const runtime = build.entry.module.startRuntime();
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const s = app.listen(port, host, () => resolve(s));
+  });
+  return {
+    server,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.stop();
+    },
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const port = Number(process.env.PORT || 3000);
+  const { close } = await startAppServer({ port });
+  console.log(JSON.stringify({ level: "info", msg: "app listening", port }));
+  const shutdown = () => void close().then(() => process.exit(0));
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}

@@ -1,0 +1,90 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import {
+  ApiVersion,
+  AppDistribution,
+  shopifyApp,
+  type ShopifyApp,
+} from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { db } from "./db.server";
+import { env } from "./env.server";
+import { createChatwootAccountClient, createChatwootPlatformClient } from "./chatwoot";
+import { createLogger } from "./lib/logger.server";
+import { createProvisioning } from "./provisioning/index.server";
+
+/** The Admin API version the app and its webhooks (shopify.app.toml) are pinned to. */
+export const API_VERSION = ApiVersion.October26;
+
+const config = env();
+
+if (config.SHOPIFY_ADMIN_API_ORIGIN) {
+  // Sandbox only: the demo shop's Admin API is a local fake. The real SDK still builds, signs and
+  // sends every request; only the destination changes.
+  const origin = config.SHOPIFY_ADMIN_API_ORIGIN;
+  setAbstractFetchFunc((input, init) => {
+    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+    if (!url.pathname.startsWith("/admin/")) return fetch(input, init);
+    const headers = new Headers(init?.headers);
+    headers.set("X-Forwarded-Host", url.host);
+    return fetch(origin + url.pathname + url.search, { ...init, headers });
+  });
+}
+
+const shopify: ShopifyApp<{ future: { unstable_newEmbeddedAuthStrategy: true; expiringOfflineAccessTokens: true } }> =
+  shopifyApp({
+    apiKey: config.SHOPIFY_API_KEY,
+    apiSecretKey: config.SHOPIFY_API_SECRET,
+    apiVersion: API_VERSION,
+    scopes: config.SCOPES.split(","),
+    appUrl: config.SHOPIFY_APP_URL,
+    authPathPrefix: "/auth",
+    sessionStorage: new PrismaSessionStorage(db(), { connectionRetries: 2, connectionRetryIntervalMs: 1000 }),
+    distribution: AppDistribution.AppStore,
+    future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
+    hooks: {
+      // Runs when a store gets its first offline token: on install and on reinstall. Provisioning
+      // is claimed in the database, so a second concurrent afterAuth (another instance, another
+      // token) does not start a second run.
+      afterAuth: async ({ session }) => {
+        await provisioning.startFromInstall({ shop: session.shop });
+      },
+    },
+  });
+
+export default shopify;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;
+
+// --- capabilities, wired once ---
+
+export const logger = createLogger({ level: config.LOG_LEVEL });
+const chatwootPublicUrl = config.CHATWOOT_PUBLIC_URL ?? config.CHATWOOT_BASE_URL;
+const chatwootTransport = { timeoutMs: config.CHATWOOT_TIMEOUT_MS, logger: logger.child({ component: "chatwoot" }) };
+
+export const chatwootPlatform = createChatwootPlatformClient({
+  baseUrl: config.CHATWOOT_BASE_URL,
+  platformToken: config.CHATWOOT_PLATFORM_TOKEN,
+  ...chatwootTransport,
+});
+
+export const provisioning = createProvisioning({
+  db: db(),
+  platform: chatwootPlatform,
+  accountClient: (accountId, userToken) =>
+    createChatwootAccountClient({ baseUrl: config.CHATWOOT_BASE_URL, accountId, userToken, ...chatwootTransport }),
+  adminFor: async (shop) => (await shopify.unauthenticated.admin(shop)).admin,
+  keys: config.ENCRYPTION_KEYS,
+  config: {
+    appUrl: config.SHOPIFY_APP_URL,
+    chatwootPublicUrl,
+    serviceUserEmailDomain: config.SERVICE_USER_EMAIL_DOMAIN ?? new URL(config.SHOPIFY_APP_URL).hostname,
+    signingSecret: config.APP_SIGNING_SECRET,
+  },
+  logger: logger.child({ component: "provisioning" }),
+  instanceId: `${process.pid}`,
+});
