@@ -1,11 +1,6 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
-import {
-  ApiVersion,
-  AppDistribution,
-  shopifyApp,
-  type ShopifyApp,
-} from "@shopify/shopify-app-remix/server";
+import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { db } from "./db.server";
 import { env } from "./env.server";
@@ -31,26 +26,25 @@ if (config.SHOPIFY_ADMIN_API_ORIGIN) {
   });
 }
 
-const shopify: ShopifyApp<{ future: { unstable_newEmbeddedAuthStrategy: true; expiringOfflineAccessTokens: true } }> =
-  shopifyApp({
-    apiKey: config.SHOPIFY_API_KEY,
-    apiSecretKey: config.SHOPIFY_API_SECRET,
-    apiVersion: API_VERSION,
-    scopes: config.SCOPES.split(","),
-    appUrl: config.SHOPIFY_APP_URL,
-    authPathPrefix: "/auth",
-    sessionStorage: new PrismaSessionStorage(db(), { connectionRetries: 2, connectionRetryIntervalMs: 1000 }),
-    distribution: AppDistribution.AppStore,
-    future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
-    hooks: {
-      // Runs when a store gets its first offline token: on install and on reinstall. Provisioning
-      // is claimed in the database, so a second concurrent afterAuth (another instance, another
-      // token) does not start a second run.
-      afterAuth: async ({ session }) => {
-        await provisioning.startFromInstall({ shop: session.shop });
-      },
+const shopify = shopifyApp({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  apiVersion: API_VERSION,
+  scopes: config.SCOPES.split(","),
+  appUrl: config.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(db(), { connectionRetries: 2, connectionRetryIntervalMs: 1000 }),
+  distribution: AppDistribution.AppStore,
+  future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
+  hooks: {
+    // Runs when a store gets its first offline token: on install and on reinstall. Provisioning
+    // is claimed in the database, so a second concurrent afterAuth (another instance, another
+    // token) does not start a second run.
+    afterAuth: async ({ session }) => {
+      await provisioning.startFromInstall({ shop: session.shop });
     },
-  });
+  },
+});
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;

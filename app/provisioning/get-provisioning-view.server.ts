@@ -1,7 +1,7 @@
 import type { Db } from "~/db.server";
 import { getProvisioningStatus, listProvisioningSteps } from "~/models/provisioning.server";
 import { PROVISIONING_STEPS } from "./steps.server";
-import type { ProvisioningView } from "./types";
+import type { ProvisioningStatus, ProvisioningView } from "./types";
 
 export type { ProvisioningView };
 

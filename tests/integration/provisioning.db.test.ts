@@ -1,0 +1,119 @@
+import { CONTACT_ATTRIBUTE_DEFINITIONS } from "~/provisioning/attribute-definitions";
+import { decryptSecret } from "~/lib/crypto.server";
+import { getChatwootAccount } from "~/models/chatwoot-account.server";
+import { dbKind, dbSkipReason } from "../support/database";
+import { expectExactlyOneProvisionedStore } from "../support/chatwoot-inventory";
+import { SHOP_A, SHOP_B, startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness";
+
+const ATTRIBUTE_KEYS = CONTACT_ATTRIBUTE_DEFINITIONS.map((d) => d.key);
+
+describe.skipIf(dbSkipReason)(`provisioning a store (${dbKind})`, () => {
+  let h: ProvisioningHarness;
+  beforeEach(async () => {
+    h = await startProvisioningHarness();
+    await h.shopify.install(SHOP_A);
+  });
+  afterEach(async () => h.close());
+
+  it("creates exactly one account, two users, two administrators, one inbox, the attributes and one dashboard app", async () => {
+    // WHEN
+    const outcome = await h.provisioning.run(SHOP_A);
+    // THEN
+
+    expect(outcome).toBe("provisioned");
+    expectExactlyOneProvisionedStore(h.sim, ATTRIBUTE_KEYS);
+    const view = await h.provisioning.view(SHOP_A);
+    expect(view.status).toBe("provisioned");
+    expect(view.steps.every((s) => s.status === "done")).toBe(true);
+  });
+
+  it("names the account after the store and gives the inbox the store's domain, colour and mandatory identity", async () => {
+    // WHEN
+    await h.provisioning.run(SHOP_A);
+    // THEN
+    const [account] = h.sim.state.accounts;
+    expect(account).toMatchObject({ name: "Alpha Store", locale: "en", supportEmail: "support@alpha-store.example" });
+    const [inbox] = h.sim.state.inboxes;
+    expect(inbox?.channel).toMatchObject({
+      websiteUrl: "https://alpha-store.example",
+      widgetColor: "#0b6e4f",
+      hmacMandatory: true,
+    });
+    const merchant = h.sim.state.users.find((u) => u.email === "owner@alpha-store.example");
+    expect(merchant).toBeDefined();
+    const [app] = h.sim.state.dashboardApps;
+    expect(app?.content[0]?.url).toMatch(/^https:\/\/my-test-app\.myshopify\.io\/order-view\?token=/);
+  });
+
+  it("stores the service token and the inbox secret encrypted, and hands the theme extension its settings", async () => {
+    // WHEN
+    await h.provisioning.run(SHOP_A);
+    // THEN
+    const row = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+    const serviceUser = h.sim.state.users.find((u) => u.id === row?.serviceUserId);
+    const inbox = h.sim.state.inboxes[0];
+    expect(row?.serviceTokenCipher).not.toContain(serviceUser!.accessToken);
+    expect(decryptSecret(row!.serviceTokenCipher!, h.deps.keys)).toBe(serviceUser!.accessToken);
+    expect(row?.hmacTokenCipher).not.toContain(inbox!.channel.hmacToken);
+    expect(decryptSecret(row!.hmacTokenCipher!, h.deps.keys)).toBe(inbox!.channel.hmacToken);
+    const settings = Object.fromEntries(h.fakeAdmin.metafields.map((m) => [`${m.namespace}.${m.key}`, m.value]));
+    expect(settings).toMatchObject({
+      "chatwoot.base_url": h.sim.url,
+      "chatwoot.website_token": inbox!.channel.websiteToken,
+      "chatwoot.enabled": "true",
+    });
+  });
+
+  it("ends with the same set when it runs again", async () => {
+    // GIVEN
+    await h.provisioning.run(SHOP_A);
+    // WHEN
+    const again = await h.provisioning.run(SHOP_A);
+    // THEN
+    expect(again).toBe("provisioned");
+    expectExactlyOneProvisionedStore(h.sim, ATTRIBUTE_KEYS);
+  });
+
+  it("runs once when two instances provision the same store at the same time", async () => {
+    // WHEN
+    const outcomes = await Promise.all([h.provisioning.run(SHOP_A), h.secondInstance().run(SHOP_A)]);
+    // THEN
+    expect(outcomes.sort()).toEqual(["busy", "provisioned"]);
+    expectExactlyOneProvisionedStore(h.sim, ATTRIBUTE_KEYS);
+  });
+
+  it("reuses the store's account on reinstall and reactivates it when it was suspended", async () => {
+    // GIVEN a provisioned store whose account was suspended (what uninstall does)
+    await h.provisioning.run(SHOP_A);
+    const accountId = h.sim.state.accounts[0]!.id;
+    await h.deps.platform.updateAccount(accountId, { status: "suspended" });
+    // WHEN the store installs again
+    const { done } = await h.provisioning.startFromInstall({ shop: SHOP_A });
+    // THEN
+    expect(await done).toBe("provisioned");
+    expect(h.sim.state.accounts.map((a) => [a.id, a.status])).toEqual([[accountId, "active"]]);
+    expectExactlyOneProvisionedStore(h.sim, ATTRIBUTE_KEYS);
+  });
+
+  it("gives a second store its own account, which the first store's token cannot read", async () => {
+    // GIVEN
+    await h.shopify.install(SHOP_B);
+    // WHEN
+    expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+    expect(await h.provisioning.run(SHOP_B)).toBe("provisioned");
+    // THEN
+    const a = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+    const b = await getChatwootAccount(h.database.db, { shop: SHOP_B });
+    expect(a?.accountId).not.toBe(b?.accountId);
+    expect(h.sim.state.accounts).toHaveLength(2);
+    expect(h.sim.state.accounts.find((x) => x.id === b?.accountId)?.locale).toBe("nl");
+    const tokenB = decryptSecret(b!.serviceTokenCipher!, h.deps.keys);
+    const response = await fetch(`${h.sim.url}/api/v1/accounts/${a!.accountId}/inboxes`, {
+      headers: { api_access_token: tokenB },
+    });
+    expect(response.status).toBe(401);
+    expect(h.sim.state.attributeDefinitions.filter((d) => d.accountId === b?.accountId)).toHaveLength(
+      ATTRIBUTE_KEYS.length,
+    );
+  });
+});

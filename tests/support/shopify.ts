@@ -1,0 +1,43 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { setUpValidSession } from "@shopify/shopify-api/test-helpers";
+import { ApiVersion, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import type { Db } from "~/db.server";
+import type { FakeShopifyAdmin } from "../fakes/shopify-admin/server";
+
+/**
+ * A real shopifyApp built from Shopify's own testConfig(), with Prisma session storage on the
+ * test database. Admin API calls leave through the SDK's real client and are routed to the fake
+ * Admin API, with the store's host in X-Forwarded-Host.
+ */
+export function createTestShopify(db: Db, fakeAdmin: FakeShopifyAdmin) {
+  setAbstractFetchFunc((input, init) => {
+    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+    if (!url.pathname.startsWith("/admin/")) return fetch(input, init);
+    const headers = new Headers(init?.headers);
+    headers.set("X-Forwarded-Host", url.host);
+    return fetch(fakeAdmin.url + url.pathname + url.search, { ...init, headers });
+  });
+  const sessionStorage = new PrismaSessionStorage(db, { connectionRetries: 1, connectionRetryIntervalMs: 10 });
+  const shopify = shopifyApp({
+    ...testConfig({ sessionStorage, logger: { level: 0 } }),
+    // testConfig() sets a custom-app token, which would replace the store's offline token.
+    adminApiAccessToken: undefined,
+    apiVersion: ApiVersion.October26,
+    future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
+  });
+  return {
+    shopify,
+    sessionStorage,
+    /** Stores the offline session Shopify's helper builds and lets the fake Admin API accept its token. */
+    async install(shop: string) {
+      const session = setUpValidSession({ shop });
+      await sessionStorage.storeSession(session);
+      fakeAdmin.tokens.set(shop, session.accessToken!);
+      return session;
+    },
+    adminFor: async (shop: string) => (await shopify.unauthenticated.admin(shop)).admin,
+  };
+}
