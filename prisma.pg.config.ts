@@ -23,10 +23,14 @@ function relabelCatalogTypes(adapter: SqlDriverAdapter): SqlDriverAdapter {
   while (proto && !Object.prototype.hasOwnProperty.call(proto, "performIO")) proto = Object.getPrototypeOf(proto);
   if (!proto) throw new Error("@prisma/adapter-pg changed: performIO not found; revisit prisma.pg.config.ts");
   if (relabelled.has(proto)) return adapter;
-  const performIO = proto.performIO as (this: unknown, query: unknown) => Promise<{ fields?: { dataTypeID: number }[] }>;
+  const performIO = proto.performIO as (
+    this: unknown,
+    query: unknown,
+  ) => Promise<{ fields?: { dataTypeID: number }[] }>;
   proto.performIO = async function (this: unknown, query: unknown) {
     const result = await performIO.call(this, query);
-    for (const field of result.fields ?? []) field.dataTypeID = CATALOG_TEXT_TYPES.get(field.dataTypeID) ?? field.dataTypeID;
+    for (const field of result.fields ?? [])
+      field.dataTypeID = CATALOG_TEXT_TYPES.get(field.dataTypeID) ?? field.dataTypeID;
     return result;
   };
   relabelled.add(proto);

@@ -9,7 +9,10 @@ const encryptionKeys = z
   .min(1)
   .transform((raw, ctx) => {
     const keys: { id: string; key: Buffer }[] = [];
-    for (const entry of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const entry of raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const [id, b64] = entry.split(":");
       const key = b64 ? Buffer.from(b64, "base64") : Buffer.alloc(0);
       if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
@@ -38,9 +41,7 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** SQLite `file:` URL (default) or a `postgres://` URL. */
-  DATABASE_URL: z
-    .string()
-    .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), "must start with file: or postgres://"),
+  DATABASE_URL: z.string().refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), "must start with file: or postgres://"),
   SHOPIFY_API_KEY: z.string().min(1),
   SHOPIFY_API_SECRET: z.string().min(1),
   SHOPIFY_APP_URL: httpUrl,
@@ -63,7 +64,10 @@ export const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Sandbox only: the demo store whose status /sandbox shows. Unset in production (/sandbox answers 404). */
-  SANDBOX_SHOP: z.string().regex(/^[a-z0-9-]+\.myshopify\.com$/, "must be a myshopify.com domain").optional(),
+  SANDBOX_SHOP: z
+    .string()
+    .regex(/^[a-z0-9-]+\.myshopify\.com$/, "must be a myshopify.com domain")
+    .optional(),
   /** Sandbox only: send Shopify Admin API calls to this origin instead of the shop. */
   SHOPIFY_ADMIN_API_ORIGIN: httpUrl.optional(),
 });

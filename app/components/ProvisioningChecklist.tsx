@@ -25,7 +25,14 @@ export interface ProvisioningChecklistProps {
 }
 
 /** The provisioning checklist, shown in the Shopify admin and on the sandbox page. */
-export function ProvisioningChecklist({ view, themeEditorUrl, onRetry, onOpenChatwoot, actionError, busy }: ProvisioningChecklistProps) {
+export function ProvisioningChecklist({
+  view,
+  themeEditorUrl,
+  onRetry,
+  onOpenChatwoot,
+  actionError,
+  busy,
+}: ProvisioningChecklistProps) {
   const failed = view.steps.find((s) => s.status === "failed");
   const running = view.status === "running" || view.status === "pending";
   return (

@@ -40,7 +40,12 @@ export async function claimProvisioning(
 export async function renewProvisioningLease(
   db: Db,
   { shop }: ShopKey,
-  { owner, leaseMs, currentStep, now = new Date() }: { owner: string; leaseMs: number; currentStep: string; now?: Date },
+  {
+    owner,
+    leaseMs,
+    currentStep,
+    now = new Date(),
+  }: { owner: string; leaseMs: number; currentStep: string; now?: Date },
 ): Promise<boolean> {
   const { count } = await db.provisioning.updateMany({
     where: { shop, claimedBy: owner },

@@ -3,7 +3,15 @@ import type { Db } from "~/db.server";
 
 export type ShopDetails = Pick<
   Shop,
-  "shop" | "name" | "email" | "ownerEmail" | "ownerName" | "primaryDomainUrl" | "locale" | "brandColor" | "appInstallationId"
+  | "shop"
+  | "name"
+  | "email"
+  | "ownerEmail"
+  | "ownerName"
+  | "primaryDomainUrl"
+  | "locale"
+  | "brandColor"
+  | "appInstallationId"
 >;
 
 export function getShop(db: Db, { shop }: Pick<Shop, "shop">) {

@@ -7,10 +7,7 @@ export type { ProvisioningView };
 
 /** What the admin home and the sandbox page show: each step's state and the failure reason. */
 export async function getProvisioningView(db: Db, shop: string): Promise<ProvisioningView> {
-  const [state, rows] = await Promise.all([
-    getProvisioningStatus(db, { shop }),
-    listProvisioningSteps(db, { shop }),
-  ]);
+  const [state, rows] = await Promise.all([getProvisioningStatus(db, { shop }), listProvisioningSteps(db, { shop })]);
   const byName = new Map(rows.map((r) => [r.step, r]));
   const steps = PROVISIONING_STEPS.map((step) => {
     const row = byName.get(step.name);

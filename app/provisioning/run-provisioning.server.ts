@@ -34,11 +34,14 @@ export function runProvisioningFactory(deps: ProvisioningDeps) {
     let leaseLost = false;
     let currentStep: string = PROVISIONING_STEPS[0]!.name;
     // Keep the lease while a slow step (Chatwoot retries) runs, so nobody takes it over.
-    const heartbeat = setInterval(() => {
-      renewProvisioningLease(db, { shop }, { owner, leaseMs, currentStep, now: now() })
-        .then((held) => (leaseLost ||= !held))
-        .catch((error: unknown) => log.warn("lease renewal failed", { error }));
-    }, Math.max(1000, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        renewProvisioningLease(db, { shop }, { owner, leaseMs, currentStep, now: now() })
+          .then((held) => (leaseLost ||= !held))
+          .catch((error: unknown) => log.warn("lease renewal failed", { error }));
+      },
+      Math.max(1000, Math.floor(leaseMs / 3)),
+    );
     try {
       for (const step of PROVISIONING_STEPS) {
         currentStep = step.name;
@@ -46,12 +49,20 @@ export function runProvisioningFactory(deps: ProvisioningDeps) {
           log.warn("provisioning lease taken over; stopping this run", { step: step.name });
           return "busy";
         }
-        await saveProvisioningStep(db, { shop, step: step.name }, { status: "running", startedAt: now(), attempt: true });
+        await saveProvisioningStep(
+          db,
+          { shop, step: step.name },
+          { status: "running", startedAt: now(), attempt: true },
+        );
         try {
           await step.run(createStepContext(shop, deps, step.name));
         } catch (error) {
           const { reason, detail } = explainError(error, deps.config.chatwootPublicUrl);
-          await saveProvisioningStep(db, { shop, step: step.name }, { status: "failed", reason, detail, finishedAt: now() });
+          await saveProvisioningStep(
+            db,
+            { shop, step: step.name },
+            { status: "failed", reason, detail, finishedAt: now() },
+          );
           await finishProvisioning(db, { shop }, { owner, status: "failed", now: now() });
           log.error("provisioning step failed", { step: step.name, detail });
           return "failed";

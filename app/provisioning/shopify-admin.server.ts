@@ -39,7 +39,8 @@ export async function adminQuery<T>(
     throw new ShopifyAdminError(`Shopify Admin API: ${envelope.errors.map((e) => e.message).join("; ")}`);
   }
   const parsed = schema.safeParse(envelope.data);
-  if (!parsed.success) throw new ShopifyAdminError("Shopify Admin API answered in an unexpected shape", undefined, parsed.error.issues);
+  if (!parsed.success)
+    throw new ShopifyAdminError("Shopify Admin API answered in an unexpected shape", undefined, parsed.error.issues);
   return parsed.data;
 }
 

@@ -1,4 +1,4 @@
-import { isNotFound } from "~/chatwoot";
+import { ChatwootHttpError, isNotFound } from "~/chatwoot";
 import { toChatwootLocale } from "./chatwoot-locale";
 import type { StepDefinition } from "./types";
 
@@ -51,10 +51,12 @@ async function findAccountByMarker(platform: StepDefinitionDeps, shop: string) {
   try {
     const accounts = await platform.listAccounts();
     return accounts.find((a) => a?.custom_attributes?.[SHOP_MARKER] === shop);
-  } catch {
-    // Chatwoot's list breaks once any account this platform app created was deleted (it maps
-    // stale permissible rows to nil). Then the marker look-up is unavailable and we create.
-    return undefined;
+  } catch (error) {
+    // Chatwoot's list answers 500 for good once any account this platform app created was
+    // deleted (it maps stale permissible rows to nil). Then the marker look-up is unavailable and
+    // we create. Anything else (unreachable, refused) stops the step.
+    if (error instanceof ChatwootHttpError && error.status === 500) return undefined;
+    throw error;
   }
 }
 

@@ -40,7 +40,9 @@ export const storefrontSettingsStep: StepDefinition = {
     });
     const problems = result.metafieldsSet.userErrors;
     if (problems.length) {
-      throw new ProvisioningStepError(`Shopify refused the storefront settings: ${problems.map((p) => p.message).join("; ")}`);
+      throw new ProvisioningStepError(
+        `Shopify refused the storefront settings: ${problems.map((p) => p.message).join("; ")}`,
+      );
     }
     await save({ metafieldsSyncedAt: now() });
   },

@@ -82,4 +82,3 @@ export interface ProvisioningView {
   }[];
   finishedAt: string | null;
 }
-

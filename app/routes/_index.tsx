@@ -13,8 +13,8 @@ export default function Landing() {
       <h1>Chatwoot for Shopify</h1>
       <p>
         Gives each of your Shopify stores its own Chatwoot account, a storefront chat that knows your logged-in
-        customers, and an order history beside every conversation. Install it from the Shopify App Store or your
-        Partner Dashboard.
+        customers, and an order history beside every conversation. Install it from the Shopify App Store or your Partner
+        Dashboard.
       </p>
     </main>
   );

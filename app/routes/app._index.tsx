@@ -27,7 +27,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "open-chatwoot") {
     try {
       const url = await openChatwootFactory({ db: db(), platform: chatwootPlatform })(session.shop);
-      return url ? { ok: true as const, url } : { ok: false as const, error: "Your Chatwoot account is not ready yet." };
+      return url
+        ? { ok: true as const, url }
+        : { ok: false as const, error: "Your Chatwoot account is not ready yet." };
     } catch (error) {
       logger.warn("sign-in link failed", { shop: session.shop, error });
       return { ok: false as const, error: "Chatwoot did not give us a sign-in link. Try again in a moment." };

@@ -15,7 +15,13 @@ export async function loader() {
   const workerAlive = heartbeat.running && Date.now() - heartbeat.lastTickAt < 60_000;
   const ok = database && workerAlive;
   return json(
-    { ok, database, queueDepth, workerAlive, lastWorkerPassAt: heartbeat.lastTickAt ? new Date(heartbeat.lastTickAt).toISOString() : null },
+    {
+      ok,
+      database,
+      queueDepth,
+      workerAlive,
+      lastWorkerPassAt: heartbeat.lastTickAt ? new Date(heartbeat.lastTickAt).toISOString() : null,
+    },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -72,12 +72,21 @@ const idToken = signSessionToken({
   apiKey: process.env.SHOPIFY_API_KEY!,
   apiSecret: process.env.SHOPIFY_API_SECRET!,
 });
-const query = new URLSearchParams({ embedded: "1", shop: DEMO_SHOP.domain, host: adminHostParam(DEMO_SHOP.domain), id_token: idToken });
+const query = new URLSearchParams({
+  embedded: "1",
+  shop: DEMO_SHOP.domain,
+  host: adminHostParam(DEMO_SHOP.domain),
+  id_token: idToken,
+});
 const firstLoad = await fetch(`${appUrl}/app?${query.toString()}`);
 log("demo store opened the app", { status: firstLoad.status });
 
 const outcome = await waitForProvisioning(`${appUrl}/sandbox/status`, 30_000);
-log(`demo store ${outcome.status}`, { shop: DEMO_SHOP.domain, ms: Date.now() - installStarted, failed: outcome.failed });
+log(`demo store ${outcome.status}`, {
+  shop: DEMO_SHOP.domain,
+  ms: Date.now() - installStarted,
+  failed: outcome.failed,
+});
 
 console.log(`
   Sandbox ready (${((Date.now() - t0) / 1000).toFixed(1)} s)
@@ -101,7 +110,10 @@ process.once("SIGTERM", () => void shutdown());
 async function waitForProvisioning(statusUrl: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const view = (await (await fetch(statusUrl)).json()) as { status: string; steps: { status: string; label: string; reason: string | null }[] };
+    const view = (await (await fetch(statusUrl)).json()) as {
+      status: string;
+      steps: { status: string; label: string; reason: string | null }[];
+    };
     if (view.status === "provisioned" || view.status === "failed" || Date.now() > deadline) {
       return { status: view.status, failed: view.steps.filter((s) => s.status === "failed") };
     }

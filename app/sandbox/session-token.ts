@@ -5,7 +5,17 @@ import { createHmac, randomUUID } from "node:crypto";
  * signed with the app's secret. The sandbox uses it to open the embedded app the way the Shopify
  * admin does, which runs the real token exchange and afterAuth.
  */
-export function signSessionToken({ shop, apiKey, apiSecret, userId = "1" }: { shop: string; apiKey: string; apiSecret: string; userId?: string }) {
+export function signSessionToken({
+  shop,
+  apiKey,
+  apiSecret,
+  userId = "1",
+}: {
+  shop: string;
+  apiKey: string;
+  apiSecret: string;
+  userId?: string;
+}) {
   const now = Math.floor(Date.now() / 1000);
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const header = encode({ alg: "HS256", typ: "JWT" });

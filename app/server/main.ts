@@ -2,6 +2,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import type { Server } from "node:http";
 
 /**
  * The app's HTTP server: the production Remix build behind Express, plus the background runtime
@@ -18,7 +19,7 @@ export async function startAppServer({ port, host = "0.0.0.0" }: { port: number;
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build }));
   const runtime = build.entry.module.startRuntime();
-  const server = await new Promise<import("node:http").Server>((resolve) => {
+  const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, host, () => resolve(s));
   });
   return {

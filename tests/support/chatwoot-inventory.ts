@@ -8,7 +8,11 @@ export function chatwootInventory(sim: ChatwootSimulator) {
     users: state.users.length,
     accountUsers: state.accountUsers.map((au) => ({ accountId: au.accountId, userId: au.userId, role: au.role })),
     webWidgetInboxes: state.inboxes.map((i) => ({ accountId: i.accountId, hmacMandatory: i.channel.hmacMandatory })),
-    attributeDefinitions: state.attributeDefinitions.map((d) => ({ accountId: d.accountId, key: d.attributeKey, model: d.attributeModel })),
+    attributeDefinitions: state.attributeDefinitions.map((d) => ({
+      accountId: d.accountId,
+      key: d.attributeKey,
+      model: d.attributeModel,
+    })),
     dashboardApps: state.dashboardApps.map((d) => ({ accountId: d.accountId, title: d.title })),
   };
 }
@@ -23,8 +27,8 @@ export function expectExactlyOneProvisionedStore(sim: ChatwootSimulator, expecte
   expect(inventory.accountUsers.every((au) => au.accountId === accountId && au.role === "administrator")).toBe(true);
   expect(inventory.webWidgetInboxes).toEqual([{ accountId, hmacMandatory: true }]);
   expect(inventory.attributeDefinitions.map((d) => d.key).sort()).toEqual([...expectedAttributeKeys].sort());
-  expect(inventory.attributeDefinitions.every((d) => d.model === "contact_attribute" && d.accountId === accountId)).toBe(
-    true,
-  );
+  expect(
+    inventory.attributeDefinitions.every((d) => d.model === "contact_attribute" && d.accountId === accountId),
+  ).toBe(true);
   expect(inventory.dashboardApps).toEqual([{ accountId, title: "Order history" }]);
 }

@@ -66,10 +66,9 @@ export default async function setup(project: TestProject) {
   return async () => {
     const client = new pg.Client({ connectionString: PG_ADMIN_URL });
     await client.connect();
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`cwtest_%_${process.pid}%`],
-    );
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `cwtest_%_${process.pid}%`,
+    ]);
     for (const row of rows) await client.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
     await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     await client.end();

@@ -42,21 +42,31 @@ export function answerGraphql(
     const input = (body.variables?.metafields ?? []) as StoredMetafield[];
     const userErrors = input
       .filter((m) => m.ownerId !== shop.appInstallationId)
-      .map((m) => ({ field: ["metafields", "ownerId"], message: "Owner does not exist", code: "INVALID" }));
+      .map(() => ({ field: ["metafields", "ownerId"], message: "Owner does not exist", code: "INVALID" }));
     if (userErrors.length === 0) {
       for (const m of input) {
-        const at = metafields.findIndex((x) => x.ownerId === m.ownerId && x.namespace === m.namespace && x.key === m.key);
+        const at = metafields.findIndex(
+          (x) => x.ownerId === m.ownerId && x.namespace === m.namespace && x.key === m.key,
+        );
         if (at >= 0) metafields.splice(at, 1);
         metafields.push({ ...m });
       }
     }
     return {
       status: 200,
-      body: { data: { metafieldsSet: { metafields: userErrors.length ? [] : input.map((m) => ({ key: m.key })), userErrors } } },
+      body: {
+        data: {
+          metafieldsSet: { metafields: userErrors.length ? [] : input.map((m) => ({ key: m.key })), userErrors },
+        },
+      },
     };
   }
   return {
     status: 200,
-    body: { errors: [{ message: `Field '${name ?? "?"}' doesn't exist on type 'QueryRoot'`, extensions: { code: "undefinedField" } }] },
+    body: {
+      errors: [
+        { message: `Field '${name ?? "?"}' doesn't exist on type 'QueryRoot'`, extensions: { code: "undefinedField" } },
+      ],
+    },
   };
 }

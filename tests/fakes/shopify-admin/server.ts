@@ -18,8 +18,8 @@ export interface FakeShopifyAdmin {
   metafields: StoredMetafield[];
   requests: { shop: string; path: string; operation?: string; status: number }[];
   addShop(shop: FakeShop): void;
-  /** Makes the next `count` GraphQL calls for a store fail with this HTTP status. */
-  failNext(shop: string, status: number, count?: number): void;
+  /** Makes the next `count` GraphQL calls for a store (of one operation, when named) fail with this HTTP status. */
+  failNext(shop: string, status: number, count?: number, operation?: string): void;
   stop(): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export async function startFakeShopifyAdmin(
   const tokens = new Map<string, string>();
   const metafields: StoredMetafield[] = [];
   const requests: FakeShopifyAdmin["requests"] = [];
-  const failures = new Map<string, { status: number; count: number }>();
+  const failures = new Map<string, { status: number; count: number; operation?: string }>();
 
   const server = createServer(async (req, res) => {
     const domain = String(req.headers["x-forwarded-host"] ?? "");
@@ -72,7 +72,7 @@ export async function startFakeShopifyAdmin(
       const body = JSON.parse(raw || "{}") as { query?: string; variables?: Record<string, unknown> };
       const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query ?? "")?.[1];
       const failure = failures.get(domain);
-      if (failure && failure.count > 0) {
+      if (failure && failure.count > 0 && (!failure.operation || failure.operation === operation)) {
         failure.count -= 1;
         return send(failure.status, { errors: "Internal Server Error" }, operation);
       }
@@ -91,7 +91,7 @@ export async function startFakeShopifyAdmin(
     metafields,
     requests,
     addShop: (shop) => void shops.set(shop.domain, shop),
-    failNext: (shop, status, count = 1) => void failures.set(shop, { status, count }),
+    failNext: (shop, status, count = 1, operation) => void failures.set(shop, { status, count, operation }),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

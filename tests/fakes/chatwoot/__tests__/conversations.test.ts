@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type ChatwootSimulator, startChatwootSimulator } from "../index";
+import { call } from "./helpers";
+
+describe("Chatwoot simulator: seeded conversations and messages", () => {
+  let sim: ChatwootSimulator;
+
+  beforeEach(async () => {
+    sim = await startChatwootSimulator();
+  });
+  afterEach(() => sim.stop());
+
+  it("pages messages newest-first in pages of 20, walking back with before=", async () => {
+    // GIVEN a conversation with 25 messages
+    const { account, token, inbox } = sim.seed.workspace();
+    const contact = sim.seed.contact(account.id, { identifier: "42", email: "c@x.co" });
+    const messages = Array.from({ length: 25 }, (_, i) => ({
+      content: `m${i + 1}`,
+      messageType: i % 2 === 0 ? ("incoming" as const) : ("outgoing" as const),
+      createdAt: 1_700_000_000_000 + i * 1000,
+    }));
+    const conversation = sim.seedConversation({
+      accountId: account.id,
+      inboxId: inbox.id,
+      contactId: contact.id,
+      messages,
+    });
+    const path = `/api/v1/accounts/${account.id}/conversations/${conversation.displayId}/messages`;
+
+    // WHEN the newest page and the page before it are read
+    const newest = await call(sim, "GET", path, { token });
+    const older = await call(sim, "GET", `${path}?before=${newest.json.payload[0].id}`, { token });
+
+    // THEN 20 newest in ascending order, then the remaining 5
+    expect(newest.json.payload.map((m: { content: string }) => m.content)).toEqual(
+      messages.slice(5).map((m) => m.content),
+    );
+    expect(older.json.payload.map((m: { content: string }) => m.content)).toEqual(["m1", "m2", "m3", "m4", "m5"]);
+    expect(older.json.payload[0]).toMatchObject({
+      conversation_id: conversation.displayId,
+      message_type: 0,
+      sender: { type: "contact" },
+    });
+    expect(newest.json.meta.contact).toMatchObject({ id: contact.id, identifier: "42" });
+  });
+
+  it("lists a contact's conversations with display ids and hmac_verified", async () => {
+    // GIVEN two conversations of one contact, one verified
+    const { account, token, inbox } = sim.seed.workspace();
+    const contact = sim.seed.contact(account.id, { identifier: "42" });
+    sim.seedConversation({
+      accountId: account.id,
+      inboxId: inbox.id,
+      contactId: contact.id,
+      messages: [{ content: "hi" }],
+    });
+    sim.seedConversation({
+      accountId: account.id,
+      inboxId: inbox.id,
+      contactId: contact.id,
+      hmacVerified: true,
+      status: "resolved",
+    });
+
+    // WHEN the contact's conversations are listed
+    const response = await call(sim, "GET", `/api/v1/accounts/${account.id}/contacts/${contact.id}/conversations`, {
+      token,
+    });
+
+    // THEN both, addressed by display id
+    expect(response.json.payload.map((c: { id: number; status: string }) => [c.id, c.status])).toEqual([
+      [1, "open"],
+      [2, "resolved"],
+    ]);
+    expect(response.json.payload[1].meta.hmac_verified).toBe(true);
+  });
+
+  it("answers 404 for a conversation of another account", async () => {
+    // GIVEN conversations numbered per account
+    const first = sim.seed.workspace();
+    const second = sim.seed.workspace();
+    const contact = sim.seed.contact(second.account.id, { email: "a@b.co" });
+    sim.seedConversation({ accountId: second.account.id, inboxId: second.inbox.id, contactId: contact.id });
+
+    // WHEN the first account asks for display id 1
+    const response = await call(sim, "GET", `/api/v1/accounts/${first.account.id}/conversations/1/messages`, {
+      token: first.token,
+    });
+
+    // THEN not found
+    expect(response.status).toBe(404);
+    expect(response.json).toEqual({ error: "Resource could not be found" });
+  });
+});
