@@ -8,6 +8,13 @@ const STEP_BADGE = {
   pending: { tone: undefined, label: "Waiting" },
 } as const;
 
+const STATUS_LABEL: Record<ProvisioningView["status"], string> = {
+  pending: "Waiting",
+  running: "In progress",
+  provisioned: "Ready",
+  failed: "Needs attention",
+};
+
 const HEADLINE: Record<ProvisioningView["status"], string> = {
   pending: "Setting up your Chatwoot account…",
   running: "Setting up your Chatwoot account…",
@@ -45,7 +52,7 @@ export function ProvisioningChecklist({
                 {HEADLINE[view.status]}
               </Text>
               <Badge tone={view.status === "provisioned" ? "success" : view.status === "failed" ? "critical" : "info"}>
-                {view.status}
+                {STATUS_LABEL[view.status]}
               </Badge>
             </InlineStack>
             {running && <ProgressBar progress={Math.round(view.progress * 100)} size="small" />}

@@ -1,13 +1,15 @@
 import { useEffect } from "react";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import { AppProvider, Page, Text } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { ProvisioningChecklist } from "~/components/ProvisioningChecklist";
 import { env } from "~/env.server";
-import { themeEditorLink } from "~/provisioning/open-chatwoot.server";
+import { openChatwootFactory, themeEditorLink } from "~/provisioning/open-chatwoot.server";
 import { requireSandboxShop } from "~/sandbox/guard.server";
-import { provisioning } from "~/shopify.server";
+import { chatwootPlatform, provisioning } from "~/shopify.server";
+import { db } from "~/db.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -21,14 +23,19 @@ export async function loader() {
   };
 }
 
-export async function action() {
-  void provisioning.retry(requireSandboxShop());
-  return { ok: true };
+export async function action({ request }: ActionFunctionArgs) {
+  const shop = requireSandboxShop();
+  if ((await request.formData()).get("intent") === "open-chatwoot") {
+    const url = await openChatwootFactory({ db: db(), platform: chatwootPlatform })(shop);
+    return { url };
+  }
+  void provisioning.retry(shop);
+  return { url: undefined };
 }
 
 export default function SandboxHome() {
   const { view, themeEditorUrl, chatwootUrl } = useLoaderData<typeof loader>();
-  const fetcher = useFetcher();
+  const fetcher = useFetcher<typeof action>();
   const revalidator = useRevalidator();
   const busy = view.status === "running" || view.status === "pending" || fetcher.state !== "idle";
   useEffect(() => {
@@ -36,6 +43,9 @@ export default function SandboxHome() {
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
     return () => clearInterval(timer);
   }, [busy, revalidator]);
+  useEffect(() => {
+    if (fetcher.data?.url) window.open(fetcher.data.url, "_blank", "noopener");
+  }, [fetcher.data]);
 
   return (
     <AppProvider i18n={en}>
@@ -43,7 +53,8 @@ export default function SandboxHome() {
         <ProvisioningChecklist
           view={view}
           themeEditorUrl={themeEditorUrl}
-          onRetry={() => fetcher.submit({}, { method: "post" })}
+          onRetry={() => fetcher.submit({ intent: "retry" }, { method: "post" })}
+          onOpenChatwoot={() => fetcher.submit({ intent: "open-chatwoot" }, { method: "post" })}
           busy={fetcher.state !== "idle"}
         />
         <div style={{ marginTop: 16 }}>

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { startChatwootSimulator } from "../../tests/fakes/chatwoot/simulator";
 import { DEMO_SHOP } from "../../tests/fakes/shopify-admin/demo-shops";
@@ -27,7 +27,13 @@ const sandboxDir = path.join(root, ".sandbox");
 mkdirSync(sandboxDir, { recursive: true });
 setDefault("NODE_ENV", "production");
 setDefault("PORT", String(port));
-setDefault("DATABASE_URL", `file:${path.join(sandboxDir, "demo.sqlite")}`);
+const sandboxDb = path.join(sandboxDir, "demo.sqlite");
+const realChatwoot = Boolean(process.env.CHATWOOT_BASE_URL && process.env.CHATWOOT_PLATFORM_TOKEN);
+if (!process.env.DATABASE_URL && !realChatwoot) {
+  // The simulator keeps nothing between runs, so neither does the database that points into it.
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(sandboxDb + suffix, { force: true });
+}
+setDefault("DATABASE_URL", `file:${sandboxDb}`);
 setDefault("SHOPIFY_API_KEY", "demo-api-key");
 setDefault("SHOPIFY_API_SECRET", "demo-api-secret-not-for-production");
 setDefault("SHOPIFY_APP_URL", `http://localhost:${port}`);
@@ -41,7 +47,6 @@ execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"],
 log("database migrated", { url: process.env.DATABASE_URL });
 
 // 2. Chatwoot: the simulator unless a real one is configured.
-const realChatwoot = Boolean(process.env.CHATWOOT_BASE_URL && process.env.CHATWOOT_PLATFORM_TOKEN);
 const sim = realChatwoot
   ? undefined
   : await startChatwootSimulator({ port: Number(process.env.CHATWOOT_SIM_PORT || 3100) });
@@ -65,7 +70,14 @@ const app = await startAppServer({ port, host: "127.0.0.1" });
 const appUrl = `http://localhost:${port}`;
 log("app listening", { url: appUrl, ms: Date.now() - t0 });
 
-// 5. Install the demo store: open the embedded app as the Shopify admin would.
+// 5. Install the demo store: open the embedded app as the Shopify admin would. Its earlier session
+// (if any) is dropped first, as an uninstall does, so the install runs token exchange and
+// afterAuth again; with a real Chatwoot that reuses the store's account.
+const { createPrismaClient } = await import("../db.server");
+const { deleteSessionsForShop } = await import("../models/session.server");
+const demoDb = createPrismaClient(process.env.DATABASE_URL!);
+await deleteSessionsForShop(demoDb, { shop: DEMO_SHOP.domain });
+await demoDb.$disconnect();
 const installStarted = Date.now();
 const idToken = signSessionToken({
   shop: DEMO_SHOP.domain,
@@ -78,7 +90,12 @@ const query = new URLSearchParams({
   host: adminHostParam(DEMO_SHOP.domain),
   id_token: idToken,
 });
-const firstLoad = await fetch(`${appUrl}/app?${query.toString()}`);
+// A browser user agent: the SDK turns bots away from admin pages.
+const firstLoad = await fetch(`${appUrl}/app?${query.toString()}`, {
+  headers: {
+    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36",
+  },
+});
 log("demo store opened the app", { status: firstLoad.status });
 
 const outcome = await waitForProvisioning(`${appUrl}/sandbox/status`, 30_000);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { InvalidEnvironmentError, parseEnv } from "../env.server";
 import type { Server } from "node:http";
 
 /**
@@ -32,6 +33,14 @@ export async function startAppServer({ port, host = "0.0.0.0" }: { port: number;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  // Check the whole environment before anything starts, and say everything that is wrong at once.
+  try {
+    parseEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof InvalidEnvironmentError)) throw error;
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
   const port = Number(process.env.PORT || 3000);
   const { close } = await startAppServer({ port });
   console.log(JSON.stringify({ level: "info", msg: "app listening", port }));

@@ -35,7 +35,7 @@ export function createTestShopify(db: Db, fakeAdmin: FakeShopifyAdmin) {
     async install(shop: string) {
       const session = setUpValidSession({ shop });
       await sessionStorage.storeSession(session);
-      fakeAdmin.tokens.set(shop, session.accessToken!);
+      fakeAdmin.tokens.set(shop, new Set([session.accessToken!]));
       return session;
     },
     adminFor: async (shop: string) => (await shopify.unauthenticated.admin(shop)).admin,

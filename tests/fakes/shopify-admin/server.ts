@@ -13,8 +13,8 @@ import { answerGraphql, type StoredMetafield } from "./graphql";
 export interface FakeShopifyAdmin {
   url: string;
   shops: Map<string, FakeShop>;
-  /** Access tokens issued per store (token exchange) or seeded by a test. */
-  tokens: Map<string, string>;
+  /** Valid access tokens per store, issued by token exchange or seeded by a test. Earlier tokens stay valid. */
+  tokens: Map<string, Set<string>>;
   metafields: StoredMetafield[];
   requests: { shop: string; path: string; operation?: string; status: number }[];
   addShop(shop: FakeShop): void;
@@ -33,7 +33,8 @@ export async function startFakeShopifyAdmin(
   options: { port?: number; apiSecret?: string; shops?: FakeShop[] } = {},
 ): Promise<FakeShopifyAdmin> {
   const shops = new Map((options.shops ?? [DEMO_SHOP]).map((s) => [s.domain, s]));
-  const tokens = new Map<string, string>();
+  const tokens = new Map<string, Set<string>>();
+  const grant = (shop: string, token: string) => tokens.set(shop, (tokens.get(shop) ?? new Set()).add(token));
   const metafields: StoredMetafield[] = [];
   const requests: FakeShopifyAdmin["requests"] = [];
   const failures = new Map<string, { status: number; count: number; operation?: string }>();
@@ -55,7 +56,7 @@ export async function startFakeShopifyAdmin(
         return send(400, { error: "invalid_client", error_description: "Client credentials are invalid" });
       }
       const token = `shpat_fake_${randomBytes(12).toString("hex")}`;
-      tokens.set(domain, token);
+      grant(domain, token);
       return send(200, {
         access_token: token,
         scope: "read_customers,read_orders,read_themes",
@@ -66,7 +67,7 @@ export async function startFakeShopifyAdmin(
     }
 
     if (req.method === "POST" && /^\/admin\/api\/[\w-]+\/graphql\.json$/.test(path)) {
-      if (!tokens.has(domain) || req.headers["x-shopify-access-token"] !== tokens.get(domain)) {
+      if (!tokens.get(domain)?.has(String(req.headers["x-shopify-access-token"]))) {
         return send(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
       }
       const body = JSON.parse(raw || "{}") as { query?: string; variables?: Record<string, unknown> };
