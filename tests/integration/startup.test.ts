@@ -7,7 +7,7 @@ describe("start-up", () => {
   it("stops with one message naming every missing or invalid variable", () => {
     // GIVEN an environment with two bad values and the rest missing
     const env = {
-      NODE_ENV: "production",
+      NODE_ENV: "production" as const,
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       CHATWOOT_BASE_URL: "not a url",
