@@ -31,8 +31,14 @@ declare global {
   var prismaGlobal: Db | undefined;
 }
 
-/** The one PrismaClient of the process, kept across dev-server reloads. */
+let client: Db | undefined;
+
+/** The one PrismaClient of the process; in development it survives dev-server reloads. */
 export function db(): Db {
-  globalThis.prismaGlobal ??= createPrismaClient(env().DATABASE_URL);
-  return globalThis.prismaGlobal;
+  if (process.env.NODE_ENV === "development") {
+    globalThis.prismaGlobal ??= createPrismaClient(env().DATABASE_URL);
+    return globalThis.prismaGlobal;
+  }
+  client ??= createPrismaClient(env().DATABASE_URL);
+  return client;
 }

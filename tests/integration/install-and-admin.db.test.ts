@@ -1,0 +1,164 @@
+import { getHmac, RequestType, setUpValidRequest, setUpValidSession } from "@shopify/shopify-api/test-helpers";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { startChatwootSimulator, type ChatwootSimulator } from "../fakes/chatwoot";
+import { fakeShop } from "../fakes/shopify-admin/demo-shops";
+import { startFakeShopifyAdmin, type FakeShopifyAdmin } from "../fakes/shopify-admin/server";
+import { createTestDatabase, dbKind, dbSkipReason, type TestDatabase } from "../support/database";
+
+// The app's own routes and wiring (app/shopify.server.ts), on a test database, the Chatwoot
+// simulator and the fake Admin API. Requests are built with Shopify's test helpers.
+const SHOP = "alpha-store.myshopify.com";
+const APP_URL = "https://my-test-app.myshopify.io";
+const BROWSER = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/140 Safari/537.36" };
+
+type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
+type Action = (args: ActionFunctionArgs) => Promise<unknown>;
+
+async function thrownOrReturned(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await run();
+  } catch (thrown) {
+    return thrown;
+  }
+}
+
+describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () => {
+  let database: TestDatabase;
+  let sim: ChatwootSimulator;
+  let fakeAdmin: FakeShopifyAdmin;
+  let home: { loader: Loader; action: Action };
+  let uninstalled: { action: Action };
+  let shopifyServer: typeof import("~/shopify.server");
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sim = await startChatwootSimulator();
+    fakeAdmin = await startFakeShopifyAdmin({ apiSecret: "testApiSecretKey", shops: [fakeShop(SHOP)] });
+    Object.assign(process.env, {
+      DATABASE_URL: database.url,
+      CHATWOOT_BASE_URL: sim.url,
+      CHATWOOT_PLATFORM_TOKEN: sim.platformToken,
+      SHOPIFY_ADMIN_API_ORIGIN: fakeAdmin.url,
+    });
+    shopifyServer = await import("~/shopify.server");
+    home = (await import("~/routes/app._index")) as unknown as typeof home;
+    uninstalled = (await import("~/routes/webhooks.app.uninstalled")) as unknown as typeof uninstalled;
+  });
+
+  afterAll(async () => {
+    await sim.stop();
+    await fakeAdmin.stop();
+    await database.drop();
+  });
+
+  async function waitForStatus(status: string) {
+    for (let i = 0; i < 200; i++) {
+      const view = await shopifyServer.provisioning.view(SHOP);
+      if (view.status === status) return view;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`never reached ${status}`);
+  }
+
+  it("provisions the store when the merchant first opens the app (token exchange, then afterAuth)", async () => {
+    // GIVEN no session: the store just installed the app
+    expect(await database.db.session.count()).toBe(0);
+    // WHEN the Shopify admin loads the embedded app
+    const request = await setUpValidRequest(
+      { type: RequestType.Admin, store: "alpha-store", apiKey: "testApiKey", apiSecretKey: "testApiSecretKey" },
+      new Request(`${APP_URL}/app`, { headers: BROWSER }),
+    );
+    const data = (await home.loader({ request, params: {}, context: {} })) as { view: { shop: string } };
+    // THEN the offline session is stored and provisioning finishes in the background
+    expect(data.view.shop).toBe(SHOP);
+    expect(await database.db.session.count({ where: { shop: SHOP, isOnline: false } })).toBe(1);
+    await waitForStatus("provisioned");
+    expect(sim.state.accounts).toHaveLength(1);
+    expect(fakeAdmin.metafields.map((m) => m.key).sort()).toEqual([
+      "base_url",
+      "enabled",
+      "identity_secret",
+      "website_token",
+      "widget_color",
+    ]);
+  });
+
+  it("gives the merchant a one-click Chatwoot sign-in link", async () => {
+    // WHEN
+    const request = await setUpValidRequest(
+      { type: RequestType.Bearer, store: "alpha-store", apiKey: "testApiKey", apiSecretKey: "testApiSecretKey" },
+      new Request(`${APP_URL}/app?index`, { method: "POST", body: new URLSearchParams({ intent: "open-chatwoot" }) }),
+    );
+    const result = (await home.action({ request, params: {}, context: {} })) as { ok: boolean; url?: string };
+    // THEN
+    expect(result.ok).toBe(true);
+    expect(result.url).toMatch(new RegExp(`^${sim.url}/app/login\\?email=owner%40alpha-store\\.example&sso_auth_token=`));
+  });
+
+  it("rejects an admin request whose session token was signed with another secret", async () => {
+    // WHEN
+    const request = await setUpValidRequest(
+      { type: RequestType.Bearer, store: "alpha-store", apiKey: "testApiKey", apiSecretKey: "not-the-secret" },
+      new Request(`${APP_URL}/app?index`, { method: "POST", body: new URLSearchParams({ intent: "retry" }) }),
+    );
+    const thrown = await thrownOrReturned(() => home.action({ request, params: {}, context: {} }));
+    // THEN
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(401);
+  });
+
+  it.each([
+    ["a bad HMAC", { hmac: "bm90IHRoZSBobWFj" }, 401],
+    ["no webhook id", { drop: "X-Shopify-Webhook-Id" }, 400],
+    ["no topic", { drop: "X-Shopify-Topic" }, 400],
+  ])("refuses an app/uninstalled webhook with %s and changes nothing", async (_name, change, status) => {
+    // GIVEN
+    const sessionsBefore = await database.db.session.count();
+    const body = JSON.stringify({ id: 1, myshopify_domain: SHOP });
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json",
+      "X-Shopify-Hmac-Sha256": "hmac" in change ? change.hmac : getHmac(body, "testApiSecretKey"),
+      "X-Shopify-Shop-Domain": SHOP,
+      "X-Shopify-Topic": "app/uninstalled",
+      "X-Shopify-API-Version": "2026-10",
+      "X-Shopify-Webhook-Id": crypto.randomUUID(),
+    };
+    if ("drop" in change) delete headers[change.drop];
+    // WHEN
+    const request = new Request(`${APP_URL}/webhooks/app/uninstalled`, { method: "POST", body, headers });
+    const thrown = await thrownOrReturned(() => uninstalled.action({ request, params: {}, context: {} }));
+    // THEN
+    expect((thrown as Response).status).toBe(status);
+    expect(await database.db.session.count()).toBe(sessionsBefore);
+  });
+
+  it("deletes the store's sessions on a signed app/uninstalled webhook, and again harmlessly on redelivery", async () => {
+    // GIVEN
+    await shopifyServer.sessionStorage.storeSession(setUpValidSession({ shop: SHOP }));
+    const body = JSON.stringify({ id: 1, myshopify_domain: SHOP });
+    const send = () =>
+      uninstalled.action({
+        request: new Request(`${APP_URL}/webhooks/app/uninstalled`, {
+          method: "POST",
+          body,
+          headers: {
+            "Content-Type": "application/json",
+            "X-Shopify-Hmac-Sha256": getHmac(body, "testApiSecretKey"),
+            "X-Shopify-Shop-Domain": SHOP,
+            "X-Shopify-Topic": "app/uninstalled",
+            "X-Shopify-API-Version": "2026-10",
+            "X-Shopify-Webhook-Id": "a-stable-delivery-id",
+          },
+        }),
+        params: {},
+        context: {},
+      });
+    // WHEN delivered twice
+    const first = (await send()) as Response;
+    const second = (await send()) as Response;
+    // THEN
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await database.db.session.count({ where: { shop: SHOP } })).toBe(0);
+    expect((await database.db.shop.findUnique({ where: { shop: SHOP } }))?.uninstalledAt).toBeInstanceOf(Date);
+  });
+});
