@@ -1,5 +1,4 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { db } from "./db.server";
@@ -7,24 +6,15 @@ import { env } from "./env.server";
 import { createChatwootAccountClient, createChatwootPlatformClient } from "./chatwoot";
 import { createLogger } from "./lib/logger.server";
 import { createProvisioning } from "./provisioning/index.server";
+import { routeAdminApiTo } from "./sandbox/admin-api-origin";
 
 /** The Admin API version the app and its webhooks (shopify.app.toml) are pinned to. */
 export const API_VERSION = ApiVersion.October26;
 
 const config = env();
 
-if (config.SHOPIFY_ADMIN_API_ORIGIN) {
-  // Sandbox only: the demo shop's Admin API is a local fake. The real SDK still builds, signs and
-  // sends every request; only the destination changes.
-  const origin = config.SHOPIFY_ADMIN_API_ORIGIN;
-  setAbstractFetchFunc((input, init) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-    if (!url.pathname.startsWith("/admin/")) return fetch(input, init);
-    const headers = new Headers(init?.headers);
-    headers.set("X-Forwarded-Host", url.host);
-    return fetch(origin + url.pathname + url.search, { ...init, headers });
-  });
-}
+// Sandbox only: the demo store's Admin API is a local fake.
+if (config.SHOPIFY_ADMIN_API_ORIGIN) routeAdminApiTo(config.SHOPIFY_ADMIN_API_ORIGIN);
 
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,

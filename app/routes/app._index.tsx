@@ -1,9 +1,10 @@
 import { useEffect } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Page } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { ProvisioningChecklist } from "~/components/ProvisioningChecklist";
+import { usePolling } from "~/components/usePolling";
 import { env } from "~/env.server";
 import { openChatwootFactory, themeEditorLink } from "~/provisioning/open-chatwoot.server";
 import { authenticate, chatwootPlatform, logger, provisioning } from "~/shopify.server";
@@ -41,15 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Home() {
   const { view, themeEditorUrl } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
-  const revalidator = useRevalidator();
   const busy = view.status === "running" || view.status === "pending" || fetcher.state !== "idle";
 
   // Poll while provisioning runs so the checklist moves without a reload.
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1500);
-    return () => clearInterval(timer);
-  }, [busy, revalidator]);
+  usePolling(busy, 1500);
 
   useEffect(() => {
     if (fetcher.data && "url" in fetcher.data && fetcher.data.url) window.open(fetcher.data.url, "_blank", "noopener");

@@ -1,10 +1,11 @@
 import { useEffect } from "react";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import { AppProvider, Page, Text } from "@shopify/polaris";
 import en from "@shopify/polaris/locales/en.json";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { ProvisioningChecklist } from "~/components/ProvisioningChecklist";
+import { usePolling } from "~/components/usePolling";
 import { env } from "~/env.server";
 import { openChatwootFactory, themeEditorLink } from "~/provisioning/open-chatwoot.server";
 import { requireSandboxShop } from "~/sandbox/guard.server";
@@ -36,13 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SandboxHome() {
   const { view, themeEditorUrl, chatwootUrl } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
-  const revalidator = useRevalidator();
   const busy = view.status === "running" || view.status === "pending" || fetcher.state !== "idle";
-  useEffect(() => {
-    if (!busy) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
-    return () => clearInterval(timer);
-  }, [busy, revalidator]);
+  usePolling(busy, 1000);
   useEffect(() => {
     if (fetcher.data?.url) window.open(fetcher.data.url, "_blank", "noopener");
   }, [fetcher.data]);

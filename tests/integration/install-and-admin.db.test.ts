@@ -1,5 +1,6 @@
 import { getHmac, RequestType, setUpValidRequest, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type * as ShopifyServerModule from "~/shopify.server";
 import { startChatwootSimulator, type ChatwootSimulator } from "../fakes/chatwoot";
 import { fakeShop } from "../fakes/shopify-admin/demo-shops";
 import { startFakeShopifyAdmin, type FakeShopifyAdmin } from "../fakes/shopify-admin/server";
@@ -11,6 +12,7 @@ const SHOP = "alpha-store.myshopify.com";
 const APP_URL = "https://my-test-app.myshopify.io";
 const BROWSER = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/140 Safari/537.36" };
 
+type ShopifyServer = typeof ShopifyServerModule;
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Action = (args: ActionFunctionArgs) => Promise<unknown>;
 
@@ -28,7 +30,7 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
   let fakeAdmin: FakeShopifyAdmin;
   let home: { loader: Loader; action: Action };
   let uninstalled: { action: Action };
-  let shopifyServer: typeof import("~/shopify.server");
+  let shopifyServer: ShopifyServer;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -92,7 +94,9 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     const result = (await home.action({ request, params: {}, context: {} })) as { ok: boolean; url?: string };
     // THEN
     expect(result.ok).toBe(true);
-    expect(result.url).toMatch(new RegExp(`^${sim.url}/app/login\\?email=owner%40alpha-store\\.example&sso_auth_token=`));
+    expect(result.url).toMatch(
+      new RegExp(`^${sim.url}/app/login\\?email=owner%40alpha-store\\.example&sso_auth_token=`),
+    );
   });
 
   it("rejects an admin request whose session token was signed with another secret", async () => {

@@ -1,5 +1,5 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { routeAdminApiTo } from "~/sandbox/admin-api-origin";
 import { setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import { ApiVersion, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
@@ -13,13 +13,7 @@ import type { FakeShopifyAdmin } from "../fakes/shopify-admin/server";
  * Admin API, with the store's host in X-Forwarded-Host.
  */
 export function createTestShopify(db: Db, fakeAdmin: FakeShopifyAdmin) {
-  setAbstractFetchFunc((input, init) => {
-    const url = new URL(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
-    if (!url.pathname.startsWith("/admin/")) return fetch(input, init);
-    const headers = new Headers(init?.headers);
-    headers.set("X-Forwarded-Host", url.host);
-    return fetch(fakeAdmin.url + url.pathname + url.search, { ...init, headers });
-  });
+  routeAdminApiTo(fakeAdmin.url);
   const sessionStorage = new PrismaSessionStorage(db, { connectionRetries: 1, connectionRetryIntervalMs: 10 });
   const shopify = shopifyApp({
     ...testConfig({ sessionStorage, logger: { level: 0 } }),
