@@ -1,0 +1,216 @@
+-- CreateTable
+CREATE TABLE "WebhookEvent" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "webhookId" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "error" TEXT,
+    "triggeredAt" TIMESTAMP(3),
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "appliedAt" TIMESTAMP(3),
+
+    CONSTRAINT "WebhookEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Job" (
+    "id" TEXT NOT NULL,
+    "queue" TEXT NOT NULL,
+    "task" TEXT NOT NULL,
+    "payload" TEXT NOT NULL,
+    "key" TEXT,
+    "coalesceKey" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "runAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "priority" INTEGER NOT NULL DEFAULT 0,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "maxAttempts" INTEGER NOT NULL DEFAULT 25,
+    "lastError" TEXT,
+    "lockedAt" TIMESTAMP(3),
+    "lockedBy" TEXT,
+    "revision" INTEGER NOT NULL DEFAULT 0,
+    "shop" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "finishedAt" TIMESTAMP(3),
+
+    CONSTRAINT "Job_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RateBudget" (
+    "name" TEXT NOT NULL,
+    "tokens" DOUBLE PRECISION NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "RateBudget_pkey" PRIMARY KEY ("name")
+);
+
+-- CreateTable
+CREATE TABLE "Customer" (
+    "shop" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "email" TEXT,
+    "phone" TEXT,
+    "firstName" TEXT,
+    "lastName" TEXT,
+    "tags" TEXT,
+    "acceptsMarketing" BOOLEAN,
+    "state" TEXT,
+    "shopifyCreatedAt" TIMESTAMP(3),
+    "shopifyUpdatedAt" TIMESTAMP(3),
+    "deletedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Customer_pkey" PRIMARY KEY ("shop","customerId")
+);
+
+-- CreateTable
+CREATE TABLE "Order" (
+    "shop" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "customerId" TEXT,
+    "name" TEXT NOT NULL,
+    "orderNumber" INTEGER,
+    "email" TEXT,
+    "currency" TEXT NOT NULL,
+    "totalPrice" TEXT NOT NULL,
+    "subtotalPrice" TEXT,
+    "totalRefunded" TEXT NOT NULL DEFAULT '0',
+    "financialStatus" TEXT,
+    "fulfillmentStatus" TEXT,
+    "cancelledAt" TIMESTAMP(3),
+    "closedAt" TIMESTAMP(3),
+    "processedAt" TIMESTAMP(3),
+    "lineItems" TEXT NOT NULL DEFAULT '[]',
+    "tracking" TEXT NOT NULL DEFAULT '[]',
+    "refunds" TEXT NOT NULL DEFAULT '[]',
+    "shopifyCreatedAt" TIMESTAMP(3) NOT NULL,
+    "shopifyUpdatedAt" TIMESTAMP(3) NOT NULL,
+    "deletedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Order_pkey" PRIMARY KEY ("shop","orderId")
+);
+
+-- CreateTable
+CREATE TABLE "ContactLink" (
+    "shop" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "contactId" INTEGER NOT NULL,
+    "syncedAttributes" TEXT NOT NULL DEFAULT '{}',
+    "syncedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "ContactLink_pkey" PRIMARY KEY ("shop","customerId")
+);
+
+-- CreateTable
+CREATE TABLE "ContactConflict" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "contactId" INTEGER,
+    "field" TEXT NOT NULL,
+    "detail" TEXT NOT NULL,
+    "resolvedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ContactConflict_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "TierSettings" (
+    "shop" TEXT NOT NULL,
+    "thresholds" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "TierSettings_pkey" PRIMARY KEY ("shop")
+);
+
+-- CreateTable
+CREATE TABLE "ComplianceRequest" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "topic" TEXT NOT NULL,
+    "webhookId" TEXT NOT NULL,
+    "subjectHash" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "detail" TEXT,
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completedAt" TIMESTAMP(3),
+
+    CONSTRAINT "ComplianceRequest_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DataExport" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "content" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "DataExport_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditRecord" (
+    "id" TEXT NOT NULL,
+    "shop" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "subjectHash" TEXT,
+    "detail" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AuditRecord_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WebhookEvent_webhookId_key" ON "WebhookEvent"("webhookId");
+
+-- CreateIndex
+CREATE INDEX "WebhookEvent_shop_receivedAt_idx" ON "WebhookEvent"("shop", "receivedAt");
+
+-- CreateIndex
+CREATE INDEX "WebhookEvent_status_receivedAt_idx" ON "WebhookEvent"("status", "receivedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Job_key_key" ON "Job"("key");
+
+-- CreateIndex
+CREATE INDEX "Job_status_runAt_idx" ON "Job"("status", "runAt");
+
+-- CreateIndex
+CREATE INDEX "Job_coalesceKey_status_idx" ON "Job"("coalesceKey", "status");
+
+-- CreateIndex
+CREATE INDEX "Job_shop_status_idx" ON "Job"("shop", "status");
+
+-- CreateIndex
+CREATE INDEX "Order_shop_customerId_shopifyCreatedAt_idx" ON "Order"("shop", "customerId", "shopifyCreatedAt");
+
+-- CreateIndex
+CREATE INDEX "ContactLink_shop_contactId_idx" ON "ContactLink"("shop", "contactId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ContactConflict_shop_customerId_field_key" ON "ContactConflict"("shop", "customerId", "field");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ComplianceRequest_webhookId_key" ON "ComplianceRequest"("webhookId");
+
+-- CreateIndex
+CREATE INDEX "ComplianceRequest_shop_receivedAt_idx" ON "ComplianceRequest"("shop", "receivedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DataExport_requestId_key" ON "DataExport"("requestId");
+
+-- CreateIndex
+CREATE INDEX "DataExport_shop_idx" ON "DataExport"("shop");
+
+-- CreateIndex
+CREATE INDEX "AuditRecord_shop_createdAt_idx" ON "AuditRecord"("shop", "createdAt");
