@@ -72,7 +72,6 @@ CREATE TABLE "Order" (
     "currency" TEXT NOT NULL,
     "totalPrice" TEXT NOT NULL,
     "subtotalPrice" TEXT,
-    "totalRefunded" TEXT NOT NULL DEFAULT '0',
     "financialStatus" TEXT,
     "fulfillmentStatus" TEXT,
     "cancelledAt" DATETIME,
@@ -80,7 +79,6 @@ CREATE TABLE "Order" (
     "processedAt" DATETIME,
     "lineItems" TEXT NOT NULL DEFAULT '[]',
     "tracking" TEXT NOT NULL DEFAULT '[]',
-    "refunds" TEXT NOT NULL DEFAULT '[]',
     "shopifyCreatedAt" DATETIME NOT NULL,
     "shopifyUpdatedAt" DATETIME NOT NULL,
     "deletedAt" DATETIME,
@@ -88,6 +86,17 @@ CREATE TABLE "Order" (
     "updatedAt" DATETIME NOT NULL,
 
     PRIMARY KEY ("shop", "orderId")
+);
+
+-- CreateTable
+CREATE TABLE "OrderRefund" (
+    "shop" TEXT NOT NULL,
+    "refundId" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "amount" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("shop", "refundId")
 );
 
 -- CreateTable
@@ -177,6 +186,9 @@ CREATE INDEX "Job_shop_status_idx" ON "Job"("shop", "status");
 
 -- CreateIndex
 CREATE INDEX "Order_shop_customerId_shopifyCreatedAt_idx" ON "Order"("shop", "customerId", "shopifyCreatedAt");
+
+-- CreateIndex
+CREATE INDEX "OrderRefund_shop_orderId_idx" ON "OrderRefund"("shop", "orderId");
 
 -- CreateIndex
 CREATE INDEX "ContactLink_shop_contactId_idx" ON "ContactLink"("shop", "contactId");

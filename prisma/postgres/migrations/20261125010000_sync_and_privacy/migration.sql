@@ -78,7 +78,6 @@ CREATE TABLE "Order" (
     "currency" TEXT NOT NULL,
     "totalPrice" TEXT NOT NULL,
     "subtotalPrice" TEXT,
-    "totalRefunded" TEXT NOT NULL DEFAULT '0',
     "financialStatus" TEXT,
     "fulfillmentStatus" TEXT,
     "cancelledAt" TIMESTAMP(3),
@@ -86,7 +85,6 @@ CREATE TABLE "Order" (
     "processedAt" TIMESTAMP(3),
     "lineItems" TEXT NOT NULL DEFAULT '[]',
     "tracking" TEXT NOT NULL DEFAULT '[]',
-    "refunds" TEXT NOT NULL DEFAULT '[]',
     "shopifyCreatedAt" TIMESTAMP(3) NOT NULL,
     "shopifyUpdatedAt" TIMESTAMP(3) NOT NULL,
     "deletedAt" TIMESTAMP(3),
@@ -94,6 +92,17 @@ CREATE TABLE "Order" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Order_pkey" PRIMARY KEY ("shop","orderId")
+);
+
+-- CreateTable
+CREATE TABLE "OrderRefund" (
+    "shop" TEXT NOT NULL,
+    "refundId" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "amount" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "OrderRefund_pkey" PRIMARY KEY ("shop","refundId")
 );
 
 -- CreateTable
@@ -193,6 +202,9 @@ CREATE INDEX "Job_shop_status_idx" ON "Job"("shop", "status");
 
 -- CreateIndex
 CREATE INDEX "Order_shop_customerId_shopifyCreatedAt_idx" ON "Order"("shop", "customerId", "shopifyCreatedAt");
+
+-- CreateIndex
+CREATE INDEX "OrderRefund_shop_orderId_idx" ON "OrderRefund"("shop", "orderId");
 
 -- CreateIndex
 CREATE INDEX "ContactLink_shop_contactId_idx" ON "ContactLink"("shop", "contactId");
