@@ -150,7 +150,7 @@ export type UpdateContactInput = ContactInput;
 
 /** An exact lookup; Chatwoot compares email case-insensitively and identifier lowercased. */
 export interface ContactFilterCondition {
-  attribute_key: "identifier" | "email";
+  attribute_key: "identifier" | "email" | "phone_number";
   filter_operator: "equal_to";
   /** One value: for contacts `equal_to` only looks at the first one. */
   values: [string];

@@ -30,6 +30,8 @@ export interface ProvisioningDeps {
   keys: KeyRing;
   config: ProvisioningConfig;
   logger: Logger;
+  /** Called after a run ends provisioned: events kept while the store was provisioning get applied. */
+  onProvisioned?(shop: string): Promise<void>;
   /** Identifies this process in the provisioning lease. */
   instanceId: string;
   /** How long a claimed run may go without progress before another instance may take over. (Default: 60000) */

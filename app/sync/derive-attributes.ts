@@ -49,7 +49,9 @@ const FULFILMENT: Record<string, string> = {
   restocked: "restocked",
 };
 
-export function orderStatusText(order: Pick<DerivationOrder, "financialStatus" | "fulfillmentStatus" | "cancelledAt">): string {
+export function orderStatusText(
+  order: Pick<DerivationOrder, "financialStatus" | "fulfillmentStatus" | "cancelledAt">,
+): string {
   if (order.cancelledAt) return "Cancelled";
   const financial = FINANCIAL[order.financialStatus ?? ""] ?? "Open";
   return `${financial}, ${FULFILMENT[order.fulfillmentStatus ?? ""] ?? "unfulfilled"}`;
@@ -88,4 +90,3 @@ export function deriveAttributes(input: {
     accepts_marketing: input.customer.acceptsMarketing,
   };
 }
-

@@ -10,9 +10,15 @@ const gidId = z
   .string()
   .regex(/^gid:\/\/shopify\/\w+\/\d+$/)
   .transform((gid) => gid.slice(gid.lastIndexOf("/") + 1));
-const money = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^-?\d+(\.\d+)?$/));
+const money = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^-?\d+(\.\d+)?$/));
 const timestamp = z.string().datetime({ offset: true });
-const text = z.string().nullish().transform((v) => v ?? null);
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 
 /** The exact customer id: from the GraphQL gid when present (never rounded), else the id. */
 function withExactId<T extends { id: string; admin_graphql_api_id?: string | undefined }>(value: T) {

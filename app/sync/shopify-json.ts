@@ -5,7 +5,12 @@
  */
 export function parseShopifyJson(text: string): unknown {
   return JSON.parse(text, function (_key, value: unknown, context?: { source?: string }) {
-    if (typeof value === "number" && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source)) {
+    if (
+      typeof value === "number" &&
+      !Number.isSafeInteger(value) &&
+      context?.source &&
+      /^-?\d+$/.test(context.source)
+    ) {
       return context.source;
     }
     return value;

@@ -69,7 +69,10 @@ describe("contact attributes from the projection", () => {
   it.each([
     [{ financialStatus: "paid", fulfillmentStatus: "fulfilled" }, "Paid, fulfilled"],
     [{ financialStatus: "pending", fulfillmentStatus: null }, "Payment pending, unfulfilled"],
-    [{ financialStatus: "partially_refunded", fulfillmentStatus: "partial" }, "Partially refunded, partially fulfilled"],
+    [
+      { financialStatus: "partially_refunded", fulfillmentStatus: "partial" },
+      "Partially refunded, partially fulfilled",
+    ],
     [{ financialStatus: "paid", fulfillmentStatus: null, cancelledAt: new Date() }, "Cancelled"],
   ])("describes the last order's status %j as %s", (fields, text) => {
     const attributes = deriveAttributes({

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { listCustomersWithoutContact } from "~/models/customer.server";
+import { markWebhookEvent } from "~/models/webhook-event.server";
+import type { Db } from "~/db.server";
+import { SYNC_TOPICS, type SyncTopic } from "~/sync/payloads";
+import type { ApplyWebhookInput } from "~/sync/apply-webhook.server";
+import type { SyncContactOutcome } from "~/sync/sync-contact.server";
+import { PermanentJobError, type JobHelpers, type JobQueue, type TaskHandler } from "./types";
+
+/** Every task the worker runs, with the payload it accepts. */
+export const TASK_PAYLOADS = {
+  "webhook.apply": z.object({
+    shop: z.string(),
+    topic: z.enum(Object.keys(SYNC_TOPICS) as [SyncTopic, ...SyncTopic[]]),
+    webhookId: z.string(),
+    // Produced by the ingest route's own zod parse; not parsed again.
+    payload: z.unknown(),
+  }),
+  "contact.sync": z.object({ shop: z.string(), customerId: z.string().regex(/^\d+$/) }),
+  "customer.resync": z.object({ shop: z.string(), customerId: z.string().regex(/^\d+$/) }),
+  "shop.sync-pending": z.object({ shop: z.string() }),
+} as const;
+
+export type TaskName = keyof typeof TASK_PAYLOADS;
+export type TaskPayload<T extends TaskName> = z.infer<(typeof TASK_PAYLOADS)[T]>;
+
+export interface TaskDeps {
+  db: Db;
+  queue: Pick<JobQueue, "enqueue">;
+  applyWebhook(input: ApplyWebhookInput): Promise<unknown>;
+  syncContact(input: { shop: string; customerId: string }): Promise<SyncContactOutcome>;
+  resyncCustomer(input: { shop: string; customerId: string }): Promise<boolean>;
+  /** How long a contact sync waits for more events of the same customer. (Default: 2000) */
+  coalesceMs?: number;
+}
+
+/** Type-checked enqueue: the payload must match the task. */
+export function enqueueTask<T extends TaskName>(
+  queue: Pick<JobQueue, "enqueue">,
+  task: T,
+  payload: TaskPayload<T>,
+  options?: Parameters<JobQueue["enqueue"]>[2],
+) {
+  return queue.enqueue(task, payload, options);
+}
+
+/** Asks for a contact sync; a burst for one customer inside the window becomes one job. */
+export function requestContactSyncFactory(queue: Pick<JobQueue, "enqueue">, coalesceMs = 2000) {
+  return async function requestContactSync(shop: string, customerId: string) {
+    await enqueueTask(
+      queue,
+      "contact.sync",
+      { shop, customerId },
+      {
+        coalesceKey: `contact:${shop}:${customerId}`,
+        delayMs: coalesceMs,
+        shop,
+      },
+    );
+  };
+}
+
+function handler<T extends TaskName>(
+  task: T,
+  run: (payload: TaskPayload<T>, helpers: JobHelpers) => Promise<void>,
+): TaskHandler<never> {
+  return (async (raw: unknown, helpers: JobHelpers) => {
+    const parsed = TASK_PAYLOADS[task].safeParse(raw);
+    if (!parsed.success) throw new PermanentJobError(`invalid ${task} payload: ${parsed.error.message}`);
+    await run(parsed.data as TaskPayload<T>, helpers);
+  }) as TaskHandler<never>;
+}
+
+export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler<never>> {
+  const requestContactSync = requestContactSyncFactory(deps.queue, deps.coalesceMs);
+  return {
+    "webhook.apply": handler("webhook.apply", async (payload) => {
+      try {
+        await deps.applyWebhook(payload);
+      } catch (error) {
+        await markWebhookEvent(
+          deps.db,
+          { webhookId: payload.webhookId },
+          { status: "queued", error: String(error).slice(0, 500) },
+        );
+        throw error;
+      }
+    }),
+    "contact.sync": handler("contact.sync", async (payload, helpers) => {
+      const outcome = await deps.syncContact(payload);
+      helpers.logger.debug("contact synced", { shop: payload.shop, outcome });
+    }),
+    "customer.resync": handler("customer.resync", async (payload) => {
+      if (!(await deps.resyncCustomer(payload))) throw new PermanentJobError("Shopify has no such customer");
+      await deps.syncContact(payload);
+    }),
+    "shop.sync-pending": handler("shop.sync-pending", async ({ shop }) => {
+      for (const { customerId } of await listCustomersWithoutContact(deps.db, { shop })) {
+        await requestContactSync(shop, customerId);
+      }
+    }),
+  };
+}

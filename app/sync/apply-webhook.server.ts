@@ -1,0 +1,103 @@
+import type { Db } from "~/db.server";
+import type { Logger } from "~/lib/logger.server";
+import { addOrderRefund, tombstoneOrder, upsertOrderIfNewer } from "~/models/order.server";
+import { ensureCustomer, tombstoneCustomer, upsertCustomerIfNewer } from "~/models/customer.server";
+import { getWebhookEvent, markWebhookEvent } from "~/models/webhook-event.server";
+import { customerFields, orderFields, refundAmount } from "./projection-fields";
+import type { CustomerPayload, OrderPayload, RefundPayload, SyncTopic } from "./payloads";
+
+export interface ApplyWebhookInput {
+  shop: string;
+  topic: SyncTopic;
+  webhookId: string;
+  payload: unknown;
+}
+
+/**
+ * The webhook job: updates the local projection (every write guarded by updated_at or idempotent),
+ * marks the delivery applied, then asks for a (coalesced) contact sync of each customer touched.
+ * Safe to run again after a crash at any point: a redone write changes nothing.
+ */
+export function applyWebhookFactory(deps: {
+  db: Db;
+  logger: Logger;
+  requestContactSync(shop: string, customerId: string): Promise<void>;
+}) {
+  const { db } = deps;
+  return async function applyWebhook({ shop, topic, webhookId, payload }: ApplyWebhookInput): Promise<string[]> {
+    const event = await getWebhookEvent(db, { webhookId });
+    const customers =
+      event?.status === "applied" ? touchedCustomers(topic, payload) : await project(db, shop, topic, payload);
+    if (event?.status !== "applied")
+      await markWebhookEvent(db, { webhookId }, { status: "applied", appliedAt: new Date(), error: null });
+    for (const customerId of customers) await deps.requestContactSync(shop, customerId);
+    return customers;
+  };
+}
+
+async function project(db: Db, shop: string, topic: SyncTopic, payload: unknown): Promise<string[]> {
+  switch (topic) {
+    case "orders/create":
+    case "orders/updated":
+    case "orders/paid":
+    case "orders/cancelled":
+    case "orders/fulfilled": {
+      const order = payload as OrderPayload;
+      if (order.customer) {
+        const key = { shop, customerId: order.customer.id };
+        if (order.customer.updated_at)
+          await upsertCustomerIfNewer(db, key, customerFields(order.customer), new Date(order.customer.updated_at));
+        else await ensureCustomer(db, key, customerFields(order.customer));
+      }
+      await upsertOrderIfNewer(db, { shop, orderId: order.id }, orderFields(order));
+      for (const refund of order.refunds) {
+        await addOrderRefund(db, {
+          shop,
+          refundId: refund.id,
+          orderId: order.id,
+          amount: refundAmount(refund),
+          createdAt: new Date(refund.created_at),
+        });
+      }
+      return order.customer ? [order.customer.id] : [];
+    }
+    case "orders/delete": {
+      const customerId = await tombstoneOrder(db, { shop, orderId: (payload as { id: string }).id });
+      return customerId ? [customerId] : [];
+    }
+    case "refunds/create": {
+      const refund = payload as RefundPayload;
+      await addOrderRefund(db, {
+        shop,
+        refundId: refund.id,
+        orderId: refund.order_id,
+        amount: refundAmount(refund),
+        createdAt: new Date(refund.created_at),
+      });
+      const order = await db.order.findUnique({
+        where: { shop_orderId: { shop, orderId: refund.order_id } },
+        select: { customerId: true },
+      });
+      return order?.customerId ? [order.customerId] : [];
+    }
+    case "customers/create":
+    case "customers/update": {
+      const customer = payload as CustomerPayload;
+      const at = customer.updated_at ? new Date(customer.updated_at) : null;
+      await upsertCustomerIfNewer(db, { shop, customerId: customer.id }, customerFields(customer), at);
+      return [customer.id];
+    }
+    case "customers/delete":
+      await tombstoneCustomer(db, { shop, customerId: (payload as { id: string }).id });
+      return [];
+  }
+}
+
+function touchedCustomers(topic: SyncTopic, payload: unknown): string[] {
+  if (topic.startsWith("orders/") && topic !== "orders/delete") {
+    const customer = (payload as OrderPayload).customer;
+    return customer ? [customer.id] : [];
+  }
+  if (topic === "customers/create" || topic === "customers/update") return [(payload as CustomerPayload).id];
+  return [];
+}

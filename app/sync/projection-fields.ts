@@ -1,0 +1,67 @@
+import type { OrderFields } from "~/models/order.server";
+import type { CustomerFields } from "~/models/customer.server";
+import { formatMoney, parseMoney } from "./money";
+import type { CustomerPayload, OrderPayload, RefundPayload } from "./payloads";
+
+/** Only what the attributes and the order view need, from a webhook's order. */
+export function orderFields(order: OrderPayload): OrderFields {
+  const tracking = order.fulfillments.flatMap((f) => {
+    const numbers = f.tracking_numbers ?? [];
+    const urls = f.tracking_urls ?? [];
+    return numbers.map((number, i) => ({
+      company: f.tracking_company,
+      number,
+      url: urls[i] ?? null,
+      status: f.shipment_status ?? f.status,
+    }));
+  });
+  return {
+    customerId: order.customer?.id ?? null,
+    name: order.name,
+    orderNumber: order.order_number ?? null,
+    email: order.email?.toLowerCase() ?? null,
+    currency: order.currency,
+    totalPrice: order.total_price,
+    subtotalPrice: order.subtotal_price ?? null,
+    financialStatus: order.financial_status,
+    fulfillmentStatus: order.fulfillment_status,
+    cancelledAt: order.cancelled_at ? new Date(order.cancelled_at) : null,
+    closedAt: order.closed_at ? new Date(order.closed_at) : null,
+    processedAt: order.processed_at ? new Date(order.processed_at) : null,
+    lineItems: JSON.stringify(
+      order.line_items.map((l) => ({
+        title: l.title,
+        variantTitle: l.variant_title,
+        quantity: l.quantity,
+        price: l.price,
+      })),
+    ),
+    tracking: JSON.stringify(tracking),
+    shopifyCreatedAt: new Date(order.created_at),
+    shopifyUpdatedAt: new Date(order.updated_at),
+  };
+}
+
+export function customerFields(customer: CustomerPayload): CustomerFields {
+  return {
+    email: customer.email?.toLowerCase() ?? null,
+    phone: customer.phone,
+    firstName: customer.first_name,
+    lastName: customer.last_name,
+    state: customer.state,
+    ...(customer.created_at ? { shopifyCreatedAt: new Date(customer.created_at) } : {}),
+    // Only older API versions carry these; never erase what a resync stored.
+    ...(customer.tags != null ? { tags: customer.tags } : {}),
+    ...(customer.email_marketing_consent?.state
+      ? { acceptsMarketing: customer.email_marketing_consent.state === "subscribed" }
+      : {}),
+  };
+}
+
+/** A refund's amount: its successful refund transactions. */
+export function refundAmount(refund: Pick<RefundPayload, "transactions">): string {
+  const total = refund.transactions
+    .filter((t) => t.kind === "refund" && (t.status === "success" || t.status == null))
+    .reduce((sum, t) => sum + parseMoney(t.amount), 0n);
+  return formatMoney(total);
+}
