@@ -63,6 +63,19 @@ export const envSchema = z.object({
     .regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/i, "must be a domain name")
     .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** `database` (jobs in the app's own database, the default) or `pg-boss` (PostgreSQL only). */
+  QUEUE_DRIVER: z.enum(["database", "pg-boss"]).default("database"),
+  /** Whether this process runs the background worker; set false for web-only instances. (Default: true) */
+  RUN_WORKER: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  /** Jobs one worker runs at once. (Default: 4) */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Chatwoot requests per minute for all stores and instances together; Chatwoot allows 3000 per IP. (Default: 2400) */
+  CHATWOOT_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(2400),
+  /** How long a contact update waits to collect more events of the same customer, in ms. (Default: 2000) */
+  SYNC_COALESCE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** Sandbox only: the demo store whose status /sandbox shows. Unset in production (/sandbox answers 404). */
   SANDBOX_SHOP: z
     .string()
@@ -73,6 +86,12 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+function checkCombinations(env: Env): string[] {
+  return env.QUEUE_DRIVER === "pg-boss" && !/^postgres/.test(env.DATABASE_URL)
+    ? ["QUEUE_DRIVER is invalid: pg-boss needs a PostgreSQL DATABASE_URL"]
+    : [];
+}
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: string[]) {
@@ -86,7 +105,11 @@ export class InvalidEnvironmentError extends Error {
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = checkCombinations(result.data);
+    if (problems.length) throw new InvalidEnvironmentError(problems);
+    return result.data;
+  }
   // One line per variable, however many rules it broke.
   const byName = new Map<string, string[]>();
   for (const issue of result.error.issues) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listCustomersWithoutContact } from "~/models/customer.server";
+import { listCustomersWithoutContact, listLiveCustomerIds } from "~/models/customer.server";
 import { markWebhookEvent } from "~/models/webhook-event.server";
 import type { Db } from "~/db.server";
 import { SYNC_TOPICS, type SyncTopic } from "~/sync/payloads";
@@ -19,6 +19,7 @@ export const TASK_PAYLOADS = {
   "contact.sync": z.object({ shop: z.string(), customerId: z.string().regex(/^\d+$/) }),
   "customer.resync": z.object({ shop: z.string(), customerId: z.string().regex(/^\d+$/) }),
   "shop.sync-pending": z.object({ shop: z.string() }),
+  "shop.resync-contacts": z.object({ shop: z.string() }),
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;
@@ -30,8 +31,7 @@ export interface TaskDeps {
   applyWebhook(input: ApplyWebhookInput): Promise<unknown>;
   syncContact(input: { shop: string; customerId: string }): Promise<SyncContactOutcome>;
   resyncCustomer(input: { shop: string; customerId: string }): Promise<boolean>;
-  /** How long a contact sync waits for more events of the same customer. (Default: 2000) */
-  coalesceMs?: number;
+  requestContactSync(shop: string, customerId: string): Promise<void>;
 }
 
 /** Type-checked enqueue: the payload must match the task. */
@@ -45,7 +45,7 @@ export function enqueueTask<T extends TaskName>(
 }
 
 /** Asks for a contact sync; a burst for one customer inside the window becomes one job. */
-export function requestContactSyncFactory(queue: Pick<JobQueue, "enqueue">, coalesceMs = 2000) {
+export function requestContactSyncFactory(queue: Pick<JobQueue, "enqueue">, coalesceMs = 2000, maxAttempts?: number) {
   return async function requestContactSync(shop: string, customerId: string) {
     await enqueueTask(
       queue,
@@ -55,6 +55,7 @@ export function requestContactSyncFactory(queue: Pick<JobQueue, "enqueue">, coal
         coalesceKey: `contact:${shop}:${customerId}`,
         delayMs: coalesceMs,
         shop,
+        ...(maxAttempts ? { maxAttempts } : {}),
       },
     );
   };
@@ -72,7 +73,7 @@ function handler<T extends TaskName>(
 }
 
 export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler<never>> {
-  const requestContactSync = requestContactSyncFactory(deps.queue, deps.coalesceMs);
+  const { requestContactSync } = deps;
   return {
     "webhook.apply": handler("webhook.apply", async (payload) => {
       try {
@@ -98,6 +99,10 @@ export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler
       for (const { customerId } of await listCustomersWithoutContact(deps.db, { shop })) {
         await requestContactSync(shop, customerId);
       }
+    }),
+    "shop.resync-contacts": handler("shop.resync-contacts", async ({ shop }) => {
+      for (const { customerId } of await listLiveCustomerIds(deps.db, { shop }))
+        await requestContactSync(shop, customerId);
     }),
   };
 }

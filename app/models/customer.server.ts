@@ -76,3 +76,7 @@ export async function listCustomersWithoutContact(db: Db, { shop }: { shop: stri
   const customers = await db.customer.findMany({ where: { shop, deletedAt: null }, select: { customerId: true } });
   return customers.filter((c) => !linked.has(c.customerId)).slice(0, take);
 }
+
+export function listLiveCustomerIds(db: Db, { shop }: { shop: string }) {
+  return db.customer.findMany({ where: { shop, deletedAt: null }, select: { customerId: true } });
+}

@@ -1,9 +1,10 @@
 import { db } from "~/db.server";
-import { logger, provisioning } from "~/shopify.server";
+import { env } from "~/env.server";
+import { logger, provisioning, queue, taskHandlers } from "~/shopify.server";
 
 /**
- * Background work of one app process: resuming provisioning runs that an earlier process left
- * unfinished. Health reports whether this loop is alive.
+ * Background work of one app process: the job worker (unless RUN_WORKER=false) and resuming
+ * provisioning runs that an earlier process left unfinished. Health reports whether they are alive.
  */
 export interface Runtime {
   stop(): Promise<void>;
@@ -28,6 +29,9 @@ export function startRuntime({ intervalMs = 15_000 }: { intervalMs?: number } = 
   };
   state.startedAt = Date.now();
   state.running = true;
+  const worker = env().RUN_WORKER
+    ? queue.start(taskHandlers, { concurrency: env().WORKER_CONCURRENCY })
+    : Promise.resolve();
   tick();
   const timer = setInterval(() => !stopped && tick(), intervalMs);
   log.info("background runtime started", { intervalMs });
@@ -35,6 +39,8 @@ export function startRuntime({ intervalMs = 15_000 }: { intervalMs?: number } = 
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await worker;
+      await queue.stop({ timeoutMs: 10_000 });
       await pass;
       state.running = false;
       await db().$disconnect();

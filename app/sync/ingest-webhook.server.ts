@@ -34,7 +34,7 @@ export function ingestWebhookFactory(deps: IngestDeps) {
       if (error instanceof BodyTooLargeError) return new Response("Payload Too Large", { status: 413 });
       throw error;
     }
-    const { shop, topic, webhookId, triggeredAt } = await deps.authenticate(request);
+    const { shop, topic, webhookId, triggeredAt } = await authenticateOrRefuse(deps, request);
     const log = deps.logger.child({ shop, topic, webhookId });
     // The SDK reports topics as ORDERS_CREATE; the header itself says orders/create.
     if (topic !== expected && topic !== expected.toUpperCase().replace(/\//g, "_")) {
@@ -69,6 +69,16 @@ export function ingestWebhookFactory(deps: IngestDeps) {
     );
     return new Response(null, { status: 200 });
   };
+}
+
+/** The SDK checks the HMAC first, then JSON.parses; a signed body that is not JSON is a 400. */
+async function authenticateOrRefuse(deps: IngestDeps, request: Request) {
+  try {
+    return await deps.authenticate(request);
+  } catch (thrown) {
+    if (thrown instanceof SyntaxError) throw new Response("Malformed payload", { status: 400 });
+    throw thrown;
+  }
 }
 
 function parse(raw: string, topic: SyncTopic) {

@@ -22,7 +22,8 @@ export async function readLimited(request: Request, limit: number): Promise<stri
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Not awaited: cancelling one branch of a cloned (teed) body settles only with the other.
+      reader.cancel().catch(() => {});
       throw new BodyTooLargeError(limit);
     }
     chunks.push(value);
