@@ -63,7 +63,7 @@ export function startProcess(
         }, timeoutMs);
         const poll = setInterval(() => {
           const match = output.match(pattern);
-          if (match || child.exitCode !== null) {
+          if (match || child.exitCode !== null || child.signalCode !== null) {
             clearInterval(poll);
             clearTimeout(deadline);
             if (match) resolve(match);
@@ -73,7 +73,7 @@ export function startProcess(
       }),
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();
