@@ -42,3 +42,15 @@ export function db(): Db {
   client ??= createPrismaClient(env().DATABASE_URL);
   return client;
 }
+
+/**
+ * SQLite settings the embedded default needs under load, applied once at start-up: write-ahead
+ * logging (readers never block the writer; a commit is one append instead of a journal dance) and
+ * a busy timeout instead of failing at once when another connection holds the write lock.
+ * PostgreSQL needs nothing.
+ */
+export async function prepareDatabase(client: Db, url: string): Promise<void> {
+  if (databaseKind(url) !== "sqlite") return;
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+}

@@ -4,8 +4,13 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { db } from "./db.server";
 import { env } from "./env.server";
 import { createChatwootAccountClient, createChatwootPlatformClient } from "./chatwoot";
+import { createDatabaseQueue, createPgBossQueue, createRequestBudget } from "./jobs";
+import { enqueueTask } from "./jobs/tasks.server";
+import type { JobQueue } from "./jobs/types";
 import { createLogger } from "./lib/logger.server";
 import { createProvisioning } from "./provisioning/index.server";
+import { createSync } from "./sync/index.server";
+import { storeClientFactory } from "./sync/store-client.server";
 import { routeAdminApiTo } from "./sandbox/admin-api-origin";
 
 /** The Admin API version the app and its webhooks (shopify.app.toml) are pinned to. */
@@ -47,8 +52,29 @@ export const sessionStorage = shopify.sessionStorage;
 // --- capabilities, wired once ---
 
 export const logger = createLogger({ level: config.LOG_LEVEL });
+const keys = config.ENCRYPTION_KEYS;
 const chatwootPublicUrl = config.CHATWOOT_PUBLIC_URL ?? config.CHATWOOT_BASE_URL;
-const chatwootTransport = { timeoutMs: config.CHATWOOT_TIMEOUT_MS, logger: logger.child({ component: "chatwoot" }) };
+const adminFor = async (shop: string) => (await shopify.unauthenticated.admin(shop)).admin;
+
+/** Background jobs: in the app's own database by default, pg-boss on PostgreSQL at scale. */
+export const queue: JobQueue =
+  config.QUEUE_DRIVER === "pg-boss"
+    ? createPgBossQueue({ connectionString: config.DATABASE_URL, logger: logger.child({ component: "queue" }) })
+    : createDatabaseQueue({ db: db(), logger: logger.child({ component: "queue" }) });
+
+// One budget of Chatwoot requests for every store and every instance (Chatwoot limits per IP).
+const chatwootBudget = createRequestBudget({
+  db: db(),
+  name: "chatwoot",
+  perMinute: config.CHATWOOT_REQUESTS_PER_MINUTE,
+});
+const chatwootTransport = {
+  timeoutMs: config.CHATWOOT_TIMEOUT_MS,
+  logger: logger.child({ component: "chatwoot" }),
+  beforeRequest: () => chatwootBudget.acquire(),
+};
+const accountClient = (accountId: number, userToken: string) =>
+  createChatwootAccountClient({ baseUrl: config.CHATWOOT_BASE_URL, accountId, userToken, ...chatwootTransport });
 
 export const chatwootPlatform = createChatwootPlatformClient({
   baseUrl: config.CHATWOOT_BASE_URL,
@@ -56,19 +82,38 @@ export const chatwootPlatform = createChatwootPlatformClient({
   ...chatwootTransport,
 });
 
+/** The Application API client of one store, with that store's own service token. */
+export const storeClient = storeClientFactory({ db: db(), keys, makeClient: accountClient });
+
 export const provisioning = createProvisioning({
   db: db(),
   platform: chatwootPlatform,
-  accountClient: (accountId, userToken) =>
-    createChatwootAccountClient({ baseUrl: config.CHATWOOT_BASE_URL, accountId, userToken, ...chatwootTransport }),
-  adminFor: async (shop) => (await shopify.unauthenticated.admin(shop)).admin,
-  keys: config.ENCRYPTION_KEYS,
+  accountClient,
+  adminFor,
+  keys,
   config: {
     appUrl: config.SHOPIFY_APP_URL,
     chatwootPublicUrl,
     serviceUserEmailDomain: config.SERVICE_USER_EMAIL_DOMAIN ?? new URL(config.SHOPIFY_APP_URL).hostname,
     signingSecret: config.APP_SIGNING_SECRET,
   },
+  // Events that arrived while the store was provisioning are applied now.
+  onProvisioned: async (shop) => {
+    await enqueueTask(queue, "shop.sync-pending", { shop }, { shop, coalesceKey: `sync-pending:${shop}` });
+  },
   logger: logger.child({ component: "provisioning" }),
   instanceId: `${process.pid}`,
 });
+
+/** The sync engine: the webhook request path and the worker's task handlers. */
+export const sync = createSync({
+  db: db(),
+  queue,
+  logger: logger.child({ component: "sync" }),
+  storeClient,
+  adminFor,
+  authenticate: (request) => shopify.authenticate.webhook(request),
+  coalesceMs: config.SYNC_COALESCE_MS,
+});
+export const ingestWebhook = sync.ingestWebhook;
+export const taskHandlers = sync.taskHandlers;

@@ -22,6 +22,8 @@ export default function EmbeddedApp() {
         <Link to="/app" rel="home">
           Chatwoot
         </Link>
+        <Link to="/app/widget">Chat widget</Link>
+        <Link to="/app/sync">Sync</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -109,6 +109,8 @@ console.log(`
   Sandbox ready (${((Date.now() - t0) / 1000).toFixed(1)} s)
   ─────────────────────────────────────────────
   Sandbox page      ${appUrl}/sandbox
+  Storefront chat   ${appUrl}/sandbox/storefront  (logged in: ?customer=ada or ?customer=grace)
+  Webhook replay    ${appUrl}/sandbox/webhooks  (signed order and customer events; contacts update live)
   Health            ${appUrl}/healthz
   Chatwoot          ${process.env.CHATWOOT_BASE_URL}${sim ? "  (simulator; state at /__sim/state)" : ""}
   Demo store        ${DEMO_SHOP.domain}

@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, prepareDatabase } from "~/db.server";
 import { env } from "~/env.server";
 import { logger, provisioning, queue, taskHandlers } from "~/shopify.server";
 
@@ -29,9 +29,9 @@ export function startRuntime({ intervalMs = 15_000 }: { intervalMs?: number } = 
   };
   state.startedAt = Date.now();
   state.running = true;
-  const worker = env().RUN_WORKER
-    ? queue.start(taskHandlers, { concurrency: env().WORKER_CONCURRENCY })
-    : Promise.resolve();
+  const worker = prepareDatabase(db(), env().DATABASE_URL)
+    .catch((error: unknown) => log.warn("could not apply the database settings", { error }))
+    .then(() => (env().RUN_WORKER ? queue.start(taskHandlers, { concurrency: env().WORKER_CONCURRENCY }) : undefined));
   tick();
   const timer = setInterval(() => !stopped && tick(), intervalMs);
   log.info("background runtime started", { intervalMs });

@@ -15,6 +15,24 @@ export interface IngestDeps {
   authenticate(request: Request): Promise<{ shop: string; topic: string; webhookId: string; triggeredAt?: string }>;
   /** Largest body accepted. (Default: 1 MiB; Shopify's largest orders stay well below) */
   maxBodyBytes?: number;
+  /** How long a store's installed/uninstalled state is remembered on the request path, in ms. (Default: 5000) */
+  shopStateTtlMs?: number;
+}
+
+/**
+ * Whether a store uninstalled, remembered briefly so a burst of webhooks costs one read. Other
+ * instances' uninstalls are seen within the TTL; events in that gap are kept and skipped later.
+ */
+function uninstalledCache(db: Db, ttlMs: number) {
+  const seen = new Map<string, { uninstalled: boolean; until: number }>();
+  return async (shop: string) => {
+    const hit = seen.get(shop);
+    if (hit && hit.until > Date.now()) return hit.uninstalled;
+    const uninstalled = Boolean((await getShop(db, { shop }))?.uninstalledAt);
+    if (seen.size > 10_000) seen.clear();
+    seen.set(shop, { uninstalled, until: Date.now() + ttlMs });
+    return uninstalled;
+  };
 }
 
 export const WEBHOOK_APPLY_TASK = "webhook.apply";
@@ -26,6 +44,7 @@ export const WEBHOOK_APPLY_TASK = "webhook.apply";
  */
 export function ingestWebhookFactory(deps: IngestDeps) {
   const limit = deps.maxBodyBytes ?? 1024 * 1024;
+  const isUninstalled = uninstalledCache(deps.db, deps.shopStateTtlMs ?? 5000);
   return async function ingestWebhook(request: Request, expected: SyncTopic): Promise<Response> {
     let raw: string;
     try {
@@ -46,20 +65,19 @@ export function ingestWebhookFactory(deps: IngestDeps) {
       log.warn("malformed webhook payload refused", { issues: parsed.issues });
       return new Response("Malformed payload", { status: 400 });
     }
-    const store = await getShop(deps.db, { shop });
-    if (store?.uninstalledAt) {
+    if (await isUninstalled(shop)) {
       log.info("webhook for an uninstalled store dropped");
       return new Response(null, { status: 200 });
     }
-    const seen = await getWebhookEvent(deps.db, { webhookId });
-    if (seen && seen.status !== "queued") return new Response(null, { status: 200 });
-    if (!seen) {
-      await recordWebhookEvent(deps.db, {
-        shop,
-        webhookId,
-        topic: expected,
-        triggeredAt: triggeredAt ? new Date(triggeredAt) : null,
-      });
+    // Insert first: the unique webhookId makes a redelivery fail here, and only then is it read.
+    const recorded = await recordWebhookEvent(deps.db, {
+      shop,
+      webhookId,
+      topic: expected,
+      triggeredAt: triggeredAt ? new Date(triggeredAt) : null,
+    });
+    if (!recorded && (await getWebhookEvent(deps.db, { webhookId }))?.status !== "queued") {
+      return new Response(null, { status: 200 });
     }
     // A redelivery of a delivery still queued enqueues again; the job key makes that a no-op.
     await deps.queue.enqueue(

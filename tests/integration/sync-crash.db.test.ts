@@ -1,5 +1,5 @@
 import path from "node:path";
-import { orderBody } from "../fakes/shopify-webhooks/payloads";
+import { orderBody } from "~/sandbox/shopify-webhook-bodies";
 import { dbKind, dbSkipReason } from "../support/database";
 import { startProcess, userEnvironment, type RunningProcess } from "../support/processes";
 import { startSyncHarness, type SyncHarness } from "../support/sync-harness";

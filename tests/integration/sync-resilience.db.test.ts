@@ -1,5 +1,5 @@
 import { markShopUninstalled } from "~/models/shop.server";
-import { customerBody, orderBody, type FakeCustomer } from "../fakes/shopify-webhooks/payloads";
+import { customerBody, orderBody, type FakeCustomer } from "~/sandbox/shopify-webhook-bodies";
 import { dbKind, dbSkipReason } from "../support/database";
 import { SHOP_A, SHOP_B } from "../support/provisioning-harness";
 import { startSyncHarness, type SyncHarness } from "../support/sync-harness";

@@ -1,4 +1,4 @@
-import { customerBody, orderBody, refundBody, type FakeCustomer } from "../fakes/shopify-webhooks/payloads";
+import { customerBody, orderBody, refundBody, type FakeCustomer } from "~/sandbox/shopify-webhook-bodies";
 import { dbKind, dbSkipReason } from "../support/database";
 import { SHOP_A } from "../support/provisioning-harness";
 import { startSyncHarness, type SyncHarness } from "../support/sync-harness";

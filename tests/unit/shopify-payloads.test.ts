@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SYNC_TOPICS, type SyncTopic } from "~/sync/payloads";
 import { parseShopifyJson } from "~/sync/shopify-json";
-import { customerBody, orderBody, refundBody } from "../fakes/shopify-webhooks/payloads";
+import { customerBody, orderBody, refundBody } from "~/sandbox/shopify-webhook-bodies";
 
 // Shopify's own example bodies (webhook reference, API 2025-10) live beside the project in
 // ../shared when it is checked out there; they are read, never copied.

@@ -1,0 +1,90 @@
+import type { Job } from "@prisma/client";
+import type { Db } from "~/db.server";
+
+// Only single-statement Prisma calls here (create, update/delete with a where, deleteMany, reads):
+// on SQLite the libsql adapter wraps updateMany/upsert/createMany in a transaction, and a busy
+// transaction there can leave the connection stuck. See job-lock.server.ts for the lock side.
+
+export type JobRow = Job;
+export type NewJob = Pick<Job, "queue" | "task" | "payload" | "runAt" | "maxAttempts"> &
+  Partial<Pick<Job, "key" | "coalesceKey" | "shop" | "priority">>;
+export type JobStatus = "pending" | "running" | "done" | "dead";
+
+/** Inserts a pending job; throws Prisma's P2002 when another job holds the same `key`. */
+export function insertJob(db: Db, data: NewJob) {
+  return db.job.create({ data, select: { id: true } });
+}
+
+export function findJobByKey(db: Db, { key }: { key: string }) {
+  return db.job.findUnique({ where: { key }, select: { id: true } });
+}
+
+export function listPendingJobIdsByCoalesceKey(db: Db, { coalesceKey }: Pick<Job, "coalesceKey">) {
+  return db.job.findMany({ where: { coalesceKey, status: "pending" }, select: { id: true } });
+}
+
+/** Brings a pending job's runAt forward to `runAt` if it was later; false when nothing changed. */
+export async function advancePendingJob(db: Db, { id }: Pick<Job, "id">, runAt: Date): Promise<boolean> {
+  try {
+    await db.job.update({
+      where: { id, status: "pending", runAt: { gt: runAt } },
+      data: { runAt },
+      select: { id: true },
+    });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2025") return false;
+    throw error;
+  }
+}
+
+/** Deletes the job only while it is still pending; false when a worker got to it first. */
+export async function deletePendingJob(db: Db, { id }: Pick<Job, "id">): Promise<boolean> {
+  try {
+    await db.job.delete({ where: { id, status: "pending" }, select: { id: true } });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2025") return false;
+    throw error;
+  }
+}
+
+export async function countJobsByStatus(db: Db, { shop }: { shop?: string }) {
+  const groups = await db.job.groupBy({ by: ["status"], where: shop ? { shop } : {}, _count: { _all: true } });
+  const counts: Record<JobStatus, number> = { pending: 0, running: 0, done: 0, dead: 0 };
+  for (const group of groups) counts[group.status as JobStatus] = group._count._all;
+  return counts;
+}
+
+export function listDeadJobs(db: Db, { shop, limit }: { shop?: string; limit: number }) {
+  return db.job.findMany({
+    where: { status: "dead", ...(shop ? { shop } : {}) },
+    orderBy: [{ finishedAt: "desc" }, { id: "asc" }],
+    take: limit,
+  });
+}
+
+/** Puts a dead job back in line with a fresh attempt count; lastError stays until it succeeds. */
+export async function replayDeadJob(db: Db, { id, shop }: { id: string; shop?: string }, now: Date) {
+  try {
+    await db.job.update({
+      where: { id, status: "dead", ...(shop ? { shop } : {}) },
+      data: { status: "pending", attempts: 0, runAt: now, finishedAt: null, revision: { increment: 1 } },
+      select: { id: true },
+    });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2025") return false;
+    throw error;
+  }
+}
+
+export async function deletePendingJobsForShop(db: Db, { shop, task }: { shop: string; task?: string }) {
+  const { count } = await db.job.deleteMany({ where: { shop, status: "pending", ...(task ? { task } : {}) } });
+  return count;
+}
+
+export async function deleteDoneJobs(db: Db, { finishedBefore }: { finishedBefore: Date }) {
+  const { count } = await db.job.deleteMany({ where: { status: "done", finishedAt: { lt: finishedBefore } } });
+  return count;
+}

@@ -1,0 +1,120 @@
+import { createHmac, randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import { orderBody } from "~/sandbox/shopify-webhook-bodies";
+import { startChatwootSimulator } from "../fakes/chatwoot";
+import { API_SECRET, dropDatabase, ensureBuild, freshDatabase, median, printTable, startApp } from "./support";
+
+/**
+ * npm run bench:ingest — the webhook request path against the real production server on
+ * loopback: signed orders/create deliveries (each with its own webhook id) versus a bare 200
+ * route in the same server, on SQLite and on PostgreSQL. Rounds alternate the two targets so
+ * machine noise hits both; medians are reported.
+ */
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const SHOP = "bench-store.myshopify.com";
+
+const body = JSON.stringify(
+  orderBody({
+    id: "4500000001",
+    number: 1001,
+    customer: { id: "6200000001", email: "bench@example.com", firstName: "Bench", lastName: "Mark" },
+    lineItems: Array.from({ length: 5 }, (_, i) => ({ title: `Item ${i}`, quantity: 1, price: "19.99" })),
+  }),
+);
+const hmac = createHmac("sha256", API_SECRET).update(body).digest("base64");
+
+async function run(url: string, webhook: boolean) {
+  const result = await autocannon({
+    url: webhook ? `${url}/webhooks/orders/create` : `${url}/healthz/live`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    method: webhook ? "POST" : "GET",
+    ...(webhook
+      ? {
+          body,
+          headers: {
+            "content-type": "application/json",
+            "x-shopify-hmac-sha256": hmac,
+            "x-shopify-shop-domain": SHOP,
+            "x-shopify-topic": "orders/create",
+            "x-shopify-api-version": "2026-10",
+          },
+          // Every delivery is new, so nothing is answered from the dedupe fast path.
+          setupClient: (client: { setHeaders(h: Record<string, string>): void }) => {
+            const base = {
+              "content-type": "application/json",
+              "x-shopify-hmac-sha256": hmac,
+              "x-shopify-shop-domain": SHOP,
+              "x-shopify-topic": "orders/create",
+              "x-shopify-api-version": "2026-10",
+            };
+            client.setHeaders({ ...base, "x-shopify-webhook-id": randomUUID() });
+            (client as unknown as { on(e: string, f: () => void): void }).on("response", () =>
+              client.setHeaders({ ...base, "x-shopify-webhook-id": randomUUID() }),
+            );
+          },
+        }
+      : {}),
+  });
+  const ok = result["2xx"];
+  return {
+    rps: ok / DURATION_S,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors,
+  };
+}
+
+ensureBuild();
+const sim = await startChatwootSimulator();
+const rows: (string | number)[][] = [];
+for (const kind of ["sqlite", "postgres"] as const) {
+  const databaseUrl = await freshDatabase(kind);
+  if (!databaseUrl) {
+    rows.push([kind, "skipped: PostgreSQL not reachable", "", "", "", "", ""]);
+    continue;
+  }
+  const { url, app } = await startApp({
+    DATABASE_URL: databaseUrl,
+    CHATWOOT_BASE_URL: sim.url,
+    CHATWOOT_PLATFORM_TOKEN: sim.platformToken,
+    RUN_WORKER: process.env.BENCH_RUN_WORKER ?? "true",
+  });
+  await run(url, false); // warm-up
+  await run(url, true);
+  const bare: Awaited<ReturnType<typeof run>>[] = [];
+  const ingest: Awaited<ReturnType<typeof run>>[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    bare.push(await run(url, false));
+    ingest.push(await run(url, true));
+  }
+  const m = (xs: typeof bare, k: "rps" | "p50" | "p99") => median(xs.map((x) => x[k]));
+  rows.push([
+    kind,
+    "bare 200 route",
+    m(bare, "rps").toFixed(0),
+    m(bare, "p50").toFixed(1),
+    m(bare, "p99").toFixed(1),
+    "",
+    "",
+  ]);
+  rows.push([
+    kind,
+    "orders/create webhook",
+    m(ingest, "rps").toFixed(0),
+    m(ingest, "p50").toFixed(1),
+    m(ingest, "p99").toFixed(1),
+    `${((m(ingest, "rps") / m(bare, "rps")) * 100).toFixed(0)}%`,
+    String(ingest.reduce((s, x) => s + x.errors, 0)),
+  ]);
+  await app.stop();
+  await dropDatabase(databaseUrl);
+}
+await sim.stop();
+printTable(
+  `Ingest: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each, medians`,
+  ["database", "route", "req/s", "p50 ms", "p99 ms", "vs bare", "non-2xx"],
+  rows,
+);
