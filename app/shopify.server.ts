@@ -7,6 +7,7 @@ import { createChatwootAccountClient, createChatwootPlatformClient } from "./cha
 import { createDatabaseQueue, createPgBossQueue, createRequestBudget } from "./jobs";
 import { enqueueTask } from "./jobs/tasks.server";
 import type { JobQueue } from "./jobs/types";
+import { CachedSessionStorage } from "./lib/cached-session-storage.server";
 import { createLogger } from "./lib/logger.server";
 import { createProvisioning } from "./provisioning/index.server";
 import { createSync } from "./sync/index.server";
@@ -21,6 +22,11 @@ const config = env();
 // Sandbox only: the demo store's Admin API is a local fake.
 if (config.SHOPIFY_ADMIN_API_ORIGIN) routeAdminApiTo(config.SHOPIFY_ADMIN_API_ORIGIN);
 
+/** Prisma session storage behind a short read cache (every webhook loads the store's session). */
+export const sessions = new CachedSessionStorage(
+  new PrismaSessionStorage(db(), { connectionRetries: 2, connectionRetryIntervalMs: 1000 }),
+);
+
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
   apiSecretKey: config.SHOPIFY_API_SECRET,
@@ -28,7 +34,7 @@ const shopify = shopifyApp({
   scopes: config.SCOPES.split(","),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db(), { connectionRetries: 2, connectionRetryIntervalMs: 1000 }),
+  sessionStorage: sessions,
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   hooks: {

@@ -25,6 +25,8 @@ const HEADLINE: Record<ProvisioningView["status"], string> = {
 export interface ProvisioningChecklistProps {
   view: ProvisioningView;
   themeEditorUrl: string;
+  /** Whether the chat embed is on in the live theme; null or absent when it could not be read. */
+  embedEnabled?: boolean | null;
   onRetry(): void;
   onOpenChatwoot?(): void;
   actionError?: string;
@@ -35,6 +37,7 @@ export interface ProvisioningChecklistProps {
 export function ProvisioningChecklist({
   view,
   themeEditorUrl,
+  embedEnabled,
   onRetry,
   onOpenChatwoot,
   actionError,
@@ -88,13 +91,26 @@ export function ProvisioningChecklist({
       <Layout.Section variant="oneThird">
         <Card>
           <BlockStack gap="300">
-            <Text as="h2" variant="headingMd">
-              Storefront chat
-            </Text>
-            <Text as="p">Switch on the Chatwoot chat embed in your theme so shoppers can reach you.</Text>
-            <Button url={themeEditorUrl} target="_blank">
-              Turn on in theme editor
-            </Button>
+            <InlineStack align="space-between" blockAlign="center">
+              <Text as="h2" variant="headingMd">
+                Storefront chat
+              </Text>
+              {embedEnabled === true && <Badge tone="success">On in your theme</Badge>}
+              {embedEnabled === false && <Badge tone="attention">Off in your theme</Badge>}
+            </InlineStack>
+            {embedEnabled ? (
+              <>
+                <Text as="p">Shoppers see the chat launcher on your live theme.</Text>
+                <Button url="/app/widget">Chat widget settings</Button>
+              </>
+            ) : (
+              <>
+                <Text as="p">Switch on the Chatwoot chat embed in your theme so shoppers can reach you.</Text>
+                <Button url={themeEditorUrl} target="_blank" variant={embedEnabled === false ? "primary" : undefined}>
+                  Turn on in theme editor
+                </Button>
+              </>
+            )}
           </BlockStack>
         </Card>
       </Layout.Section>

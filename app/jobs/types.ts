@@ -72,8 +72,20 @@ export interface WorkerOptions {
   pollIntervalMs?: number;
 }
 
+export interface EnqueueItem {
+  task: string;
+  payload: unknown;
+  options?: EnqueueOptions;
+}
+
 export interface JobQueue {
   enqueue(task: string, payload: unknown, options?: EnqueueOptions): Promise<EnqueueResult>;
+  /**
+   * Several jobs at once, with the same semantics as `enqueue` for each: the embedded adapter
+   * writes keyed jobs in one statement (one commit), which is what lets a burst of webhooks share
+   * the cost of a write. Results come back in the items' order.
+   */
+  enqueueMany(items: readonly EnqueueItem[]): Promise<EnqueueResult[]>;
   /** Starts processing with the registered handlers. */
   start(handlers: Record<string, TaskHandler<never>>, options?: WorkerOptions): Promise<void>;
   /** Graceful: stops taking jobs and waits for the running ones (up to timeoutMs), then releases the rest. */

@@ -15,6 +15,15 @@ export function insertJob(db: Db, data: NewJob) {
   return db.job.create({ data, select: { id: true } });
 }
 
+/** Inserts several pending jobs in one statement and returns their ids with their keys. */
+export function insertJobs(db: Db, rows: NewJob[]) {
+  return db.job.createManyAndReturn({ data: rows, select: { id: true, key: true } });
+}
+
+export function findJobsByKeys(db: Db, { keys }: { keys: string[] }) {
+  return db.job.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
+}
+
 export function findJobByKey(db: Db, { key }: { key: string }) {
   return db.job.findUnique({ where: { key }, select: { id: true } });
 }

@@ -41,3 +41,20 @@ export async function countWebhookEvents(db: Db, { shop, since }: { shop: string
 export function oldestQueuedWebhookEvent(db: Db, { shop }: { shop: string }) {
   return db.webhookEvent.findFirst({ where: { shop, status: "queued" }, orderBy: { receivedAt: "asc" } });
 }
+
+/** The statuses of whichever of these deliveries are already recorded. */
+export async function getWebhookEventStatuses(db: Db, { webhookIds }: { webhookIds: string[] }) {
+  const rows = await db.webhookEvent.findMany({
+    where: { webhookId: { in: webhookIds } },
+    select: { webhookId: true, status: true },
+  });
+  return new Map(rows.map((r) => [r.webhookId, r.status]));
+}
+
+/** Records several new deliveries in one statement; throws P2002 if one was recorded meanwhile. */
+export function recordWebhookEvents(
+  db: Db,
+  events: Pick<WebhookEvent, "shop" | "webhookId" | "topic" | "triggeredAt">[],
+) {
+  return db.webhookEvent.createMany({ data: events.map((e) => ({ ...e, status: "queued" })) });
+}

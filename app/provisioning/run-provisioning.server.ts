@@ -72,7 +72,9 @@ export function runProvisioningFactory(deps: ProvisioningDeps) {
       }
       await finishProvisioning(db, { shop }, { owner, status: "provisioned", now: now() });
       log.info("store provisioned", { ms: Date.now() - started });
-      await deps.onProvisioned?.(shop).catch((error: unknown) => log.error("after-provisioning hook failed", { error }));
+      await deps
+        .onProvisioned?.(shop)
+        .catch((error: unknown) => log.error("after-provisioning hook failed", { error }));
       return "provisioned";
     } finally {
       clearInterval(heartbeat);

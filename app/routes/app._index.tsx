@@ -9,11 +9,14 @@ import { env } from "~/env.server";
 import { openChatwootFactory, themeEditorLink } from "~/provisioning/open-chatwoot.server";
 import { authenticate, chatwootPlatform, logger, provisioning } from "~/shopify.server";
 import { db } from "~/db.server";
+import { widget } from "~/widget/wiring.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
+  const [view, embed] = await Promise.all([provisioning.view(session.shop), widget().embedStatus(admin)]);
   return {
-    view: await provisioning.view(session.shop),
+    view,
+    embedEnabled: embed.state === "unknown" ? null : embed.state === "enabled",
     themeEditorUrl: themeEditorLink(session.shop, env().SHOPIFY_API_KEY),
   };
 }
@@ -40,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Home() {
-  const { view, themeEditorUrl } = useLoaderData<typeof loader>();
+  const { view, themeEditorUrl, embedEnabled } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const busy = view.status === "running" || view.status === "pending" || fetcher.state !== "idle";
 
@@ -57,6 +60,7 @@ export default function Home() {
       <ProvisioningChecklist
         view={view}
         themeEditorUrl={themeEditorUrl}
+        embedEnabled={embedEnabled}
         onRetry={() => fetcher.submit({ intent: "retry" }, { method: "post" })}
         onOpenChatwoot={() => fetcher.submit({ intent: "open-chatwoot" }, { method: "post" })}
         actionError={fetcher.data && !fetcher.data.ok ? fetcher.data.error : undefined}

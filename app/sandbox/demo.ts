@@ -111,6 +111,7 @@ console.log(`
   Sandbox page      ${appUrl}/sandbox
   Storefront chat   ${appUrl}/sandbox/storefront  (logged in: ?customer=ada or ?customer=grace)
   Webhook replay    ${appUrl}/sandbox/webhooks  (signed order and customer events; contacts update live)
+  Order view        ${appUrl}/sandbox/chatwoot  (Chatwoot's "Order history" panel beside a conversation)
   Health            ${appUrl}/healthz
   Chatwoot          ${process.env.CHATWOOT_BASE_URL}${sim ? "  (simulator; state at /__sim/state)" : ""}
   Demo store        ${DEMO_SHOP.domain}

@@ -2,14 +2,14 @@ import type { Db } from "~/db.server";
 import type { JobQueue } from "~/jobs/types";
 import type { Logger } from "~/lib/logger.server";
 import { getShop } from "~/models/shop.server";
-import { getWebhookEvent, recordWebhookEvent } from "~/models/webhook-event.server";
 import { SYNC_TOPICS, type SyncTopic } from "./payloads";
+import { createIngestBatcher } from "./ingest-batcher.server";
 import { BodyTooLargeError, readLimited } from "./read-limited";
 import { parseShopifyJson } from "./shopify-json";
 
 export interface IngestDeps {
   db: Db;
-  queue: Pick<JobQueue, "enqueue">;
+  queue: Pick<JobQueue, "enqueueMany">;
   logger: Logger;
   /** The SDK's authenticate.webhook: throws 401 on a bad HMAC, 400 on missing headers, 405 on non-POST. */
   authenticate(request: Request): Promise<{ shop: string; topic: string; webhookId: string; triggeredAt?: string }>;
@@ -35,16 +35,15 @@ function uninstalledCache(db: Db, ttlMs: number) {
   };
 }
 
-export const WEBHOOK_APPLY_TASK = "webhook.apply";
-
 /**
  * The request path of every sync webhook: verify, parse, record, enqueue, answer. Only the local
- * database is touched here; Chatwoot and Shopify are called by the worker. Bad input is refused
- * before anything is stored.
+ * database is touched here (in group commits shared with concurrent deliveries); Chatwoot and
+ * Shopify are called by the worker. Bad input is refused before anything is stored.
  */
 export function ingestWebhookFactory(deps: IngestDeps) {
   const limit = deps.maxBodyBytes ?? 1024 * 1024;
   const isUninstalled = uninstalledCache(deps.db, deps.shopStateTtlMs ?? 5000);
+  const batcher = createIngestBatcher({ db: deps.db, queue: deps.queue });
   return async function ingestWebhook(request: Request, expected: SyncTopic): Promise<Response> {
     let raw: string;
     try {
@@ -69,22 +68,13 @@ export function ingestWebhookFactory(deps: IngestDeps) {
       log.info("webhook for an uninstalled store dropped");
       return new Response(null, { status: 200 });
     }
-    // Insert first: the unique webhookId makes a redelivery fail here, and only then is it read.
-    const recorded = await recordWebhookEvent(deps.db, {
+    await batcher.add({
       shop,
-      webhookId,
       topic: expected,
+      webhookId,
       triggeredAt: triggeredAt ? new Date(triggeredAt) : null,
+      payload: parsed.data,
     });
-    if (!recorded && (await getWebhookEvent(deps.db, { webhookId }))?.status !== "queued") {
-      return new Response(null, { status: 200 });
-    }
-    // A redelivery of a delivery still queued enqueues again; the job key makes that a no-op.
-    await deps.queue.enqueue(
-      WEBHOOK_APPLY_TASK,
-      { shop, topic: expected, webhookId, payload: parsed.data },
-      { key: `webhook:${webhookId}`, shop },
-    );
     return new Response(null, { status: 200 });
   };
 }

@@ -58,6 +58,28 @@ describe.skipIf(dbSkipReason)(`keeping Chatwoot contacts current (${dbKind})`, (
     expect(contactOf("7001")?.customAttributes.order_count).toBe(1);
   });
 
+  it("records concurrent deliveries once each, whatever the grouping", async () => {
+    // GIVEN 40 deliveries sent at once: 20 distinct ids, each twice
+    const deliveries = Array.from({ length: 40 }, (_, i) => ({
+      webhookId: `burst-${i % 20}`,
+      body: orderBody({
+        id: String(100 + (i % 20)),
+        number: 2000 + (i % 20),
+        customer: { ...ann, id: String(7100 + (i % 20)) },
+      }),
+    }));
+    // WHEN
+    const statuses = await Promise.all(
+      deliveries.map((d) => h.send("orders/create", d.body, { webhookId: d.webhookId })),
+    );
+    await h.settled();
+    // THEN
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    expect(await h.database.db.webhookEvent.count()).toBe(20);
+    expect(await h.database.db.webhookEvent.count({ where: { status: "applied" } })).toBe(20);
+    expect(await h.database.db.order.count()).toBe(20);
+  });
+
   it("ends with the newest updated_at when updates arrive out of order", async () => {
     // WHEN the newer state arrives first, then an older one
     await h.send(

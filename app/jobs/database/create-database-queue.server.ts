@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { QUEUE_DEFAULTS } from "../defaults";
 import type { JobQueue } from "../types";
 import { enqueueJobFactory } from "./enqueue-job.server";
+import { enqueueManyFactory } from "./enqueue-many.server";
 import { queueAdminFactory } from "./queue-admin.server";
 import type { DatabaseQueueContext, DatabaseQueueOptions } from "./types";
 import { createWorkerLoop } from "./worker-loop.server";
@@ -29,9 +30,11 @@ export function createDatabaseQueue(options: DatabaseQueueOptions): JobQueue {
   };
   const worker = createWorkerLoop(ctx);
   const admin = queueAdminFactory(ctx, worker.wake);
+  // A job for this process's own worker starts at once instead of at the next poll.
+  const enqueue = enqueueJobFactory(ctx, worker.wake);
   return {
-    // A job for this process's own worker starts at once instead of at the next poll.
-    enqueue: enqueueJobFactory(ctx, worker.wake),
+    enqueue,
+    enqueueMany: enqueueManyFactory(ctx, enqueue, worker.wake),
     start: worker.start,
     stop: worker.stop,
     isRunning: worker.isRunning,

@@ -25,8 +25,11 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
   const admin = pgBossAdminFactory(ctx);
   let running = false;
 
+  const enqueue = enqueuePgBossJobFactory(ctx);
   return {
-    enqueue: enqueuePgBossJobFactory(ctx),
+    enqueue,
+    // PostgreSQL takes concurrent writes well; each item keeps pg-boss's own dedupe and policy.
+    enqueueMany: (items) => Promise.all(items.map((item) => enqueue(item.task, item.payload, item.options))),
     async start(handlers: Record<string, TaskHandler<never>>, workerOptions: WorkerOptions = {}) {
       if (running) throw new Error("job queue: the worker is already running");
       const boss = await connection.boss();

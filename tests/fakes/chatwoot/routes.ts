@@ -10,6 +10,7 @@ import { platformUserRoutes } from "./platform-users";
 import { Router } from "./router";
 import { widgetApiRoutes } from "./widget-api";
 import { widgetPageRoutes } from "./widget-page";
+import { widgetSdkRoutes } from "./widget-sdk";
 
 /** Every Chatwoot endpoint the simulator answers. Order matters only where a static segment could be read as an id. */
 export const router = new Router([
@@ -25,4 +26,5 @@ export const router = new Router([
   ...conversationRoutes,
   ...widgetApiRoutes,
   ...widgetPageRoutes,
+  ...widgetSdkRoutes,
 ]);

@@ -52,6 +52,7 @@ function widgetPage(ctx: ParsedCtx): Reply {
     `<script>window.chatwootWebChannel = ${scriptJson(channel)};`,
     `window.authToken = ${scriptJson(session.token)};</script>`,
     `<main id="app"><h1>${escapeHtml(inbox.channel.welcomeTitle ?? inbox.name)}</h1></main>`,
+    '<script src="/packs/js/widget.js"></script>',
     "</body></html>",
   ].join("\n");
   return html(200, page, frameHeaders(inbox));

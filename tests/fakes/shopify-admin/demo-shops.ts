@@ -1,3 +1,5 @@
+import type { FakeTheme } from "./themes";
+
 /** Stores the fake Admin API knows. The sandbox's demo shop, plus whatever a test adds. */
 export interface FakeShop {
   domain: string;
@@ -9,6 +11,8 @@ export interface FakeShop {
   locale: string;
   brandColor: string | null;
   appInstallationId: string;
+  /** The store's themes; a fresh live theme without the app embed until set (see themes.ts). */
+  themes?: FakeTheme[];
 }
 
 export function fakeShop(domain: string, overrides: Partial<FakeShop> = {}): FakeShop {

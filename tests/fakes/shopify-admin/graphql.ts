@@ -1,4 +1,5 @@
 import type { FakeShop } from "./demo-shops";
+import { answerAppMetafields, answerThemes } from "./themes";
 
 export interface StoredMetafield {
   ownerId: string;
@@ -60,6 +61,11 @@ export function answerGraphql(
         },
       },
     };
+  }
+  if (name === "WidgetEmbedStatus")
+    return { status: 200, body: { data: answerThemes(shop, body.query ?? "", body.variables) } };
+  if (name === "WidgetAppMetafields") {
+    return { status: 200, body: { data: answerAppMetafields(shop, metafields, body.variables) } };
   }
   return {
     status: 200,
