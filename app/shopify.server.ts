@@ -12,6 +12,7 @@ import { createLogger } from "./lib/logger.server";
 import { createProvisioning } from "./provisioning/index.server";
 import { createSync } from "./sync/index.server";
 import { storeClientFactory } from "./sync/store-client.server";
+import { createWidget } from "./widget/index.server";
 import { routeAdminApiTo } from "./sandbox/admin-api-origin";
 
 /** The Admin API version the app and its webhooks (shopify.app.toml) are pinned to. */
@@ -109,6 +110,15 @@ export const provisioning = createProvisioning({
   },
   logger: logger.child({ component: "provisioning" }),
   instanceId: `${process.pid}`,
+});
+
+/** The storefront widget: the store's inbox settings, the theme embed status, the sandbox preview. */
+export const widget = createWidget({
+  db: db(),
+  keys,
+  accountClient,
+  adminFor,
+  logger: logger.child({ component: "widget" }),
 });
 
 /** The sync engine: the webhook request path and the worker's task handlers. */

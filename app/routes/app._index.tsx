@@ -7,13 +7,14 @@ import { ProvisioningChecklist } from "~/components/ProvisioningChecklist";
 import { usePolling } from "~/components/usePolling";
 import { env } from "~/env.server";
 import { openChatwootFactory, themeEditorLink } from "~/provisioning/open-chatwoot.server";
-import { authenticate, chatwootPlatform, logger, provisioning } from "~/shopify.server";
+import { authenticate, chatwootPlatform, logger, provisioning, widget } from "~/shopify.server";
 import { db } from "~/db.server";
-import { widget } from "~/widget/wiring.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, admin } = await authenticate.admin(request);
-  const [view, embed] = await Promise.all([provisioning.view(session.shop), widget().embedStatus(admin)]);
+  const view = await provisioning.view(session.shop);
+  // The theme check is an Admin API call: skip it while the page polls a running provisioning.
+  const embed = view.status === "provisioned" ? await widget.embedStatus(admin) : { state: "unknown" as const };
   return {
     view,
     embedEnabled: embed.state === "unknown" ? null : embed.state === "enabled",

@@ -15,9 +15,8 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { authenticate, logger } from "~/shopify.server";
+import { authenticate, logger, widget } from "~/shopify.server";
 import { parseWidgetSettings, type WidgetSettings, type WidgetSettingsErrors } from "~/widget/index.server";
-import { widget } from "~/widget/wiring.server";
 
 const REPLY_OPTIONS = [
   { label: "In a few minutes", value: "in_a_few_minutes" },
@@ -27,7 +26,7 @@ const REPLY_OPTIONS = [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  return { settings: (await widget().getSettings(session.shop)) ?? null };
+  return { settings: (await widget.getSettings(session.shop)) ?? null };
 }
 
 /** Validates, then pushes to the store's Chatwoot inbox; answers `{ errors: { field: message } }` with 400. */
@@ -36,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWidgetSettings(Object.fromEntries(await request.formData()));
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   try {
-    const result = await widget().updateSettings(session.shop, admin, parsed.value);
+    const result = await widget.updateSettings(session.shop, admin, parsed.value);
     return result.ok ? json({ saved: true }) : json({ error: result.error }, { status: 409 });
   } catch (error) {
     logger.warn("widget settings not saved", { shop: session.shop, error });

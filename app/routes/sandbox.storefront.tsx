@@ -1,8 +1,8 @@
+import { widget } from "~/shopify.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getShop } from "~/models/shop.server";
 import { db } from "~/db.server";
 import { requireSandboxShop } from "~/sandbox/guard.server";
-import { widget } from "~/widget/wiring.server";
 
 /**
  * Sandbox storefront: a theme-like page with the chat embed's real Liquid at the end of <body>,
@@ -17,5 +17,5 @@ import { widget } from "~/widget/wiring.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const shop = requireSandboxShop();
   const store = await getShop(db(), { shop });
-  return widget().storefrontPreview(shop, store?.name ?? shop, new URL(request.url));
+  return widget.storefrontPreview(shop, store?.name ?? shop, new URL(request.url));
 }
