@@ -9,6 +9,7 @@ import { enqueueTask } from "./jobs/tasks.server";
 import type { JobQueue } from "./jobs/types";
 import { CachedSessionStorage } from "./lib/cached-session-storage.server";
 import { createLogger } from "./lib/logger.server";
+import { createOrderView } from "./order-view/index.server";
 import { createProvisioning } from "./provisioning/index.server";
 import { createSync } from "./sync/index.server";
 import { storeClientFactory } from "./sync/store-client.server";
@@ -119,6 +120,20 @@ export const widget = createWidget({
   accountClient,
   adminFor,
   logger: logger.child({ component: "widget" }),
+});
+
+/** The agents' order view: Chatwoot's "Order history" dashboard app, behind the per-store token. */
+export const orderView = createOrderView({
+  db: db(),
+  queue,
+  storeClient,
+  logger: logger.child({ component: "order-view" }),
+  config: {
+    signingSecret: config.APP_SIGNING_SECRET,
+    chatwootUrl: chatwootPublicUrl,
+    appUrl: config.SHOPIFY_APP_URL,
+    sandboxShop: config.SANDBOX_SHOP,
+  },
 });
 
 /** The sync engine: the webhook request path and the worker's task handlers. */

@@ -105,6 +105,18 @@ log(`demo store ${outcome.status}`, {
   failed: outcome.failed,
 });
 
+// A little order history for the demo customers, sent as signed webhooks through the app's own
+// routes (fixed ids, so a restart changes nothing): the order view and the replay console show it.
+if (outcome.status === "provisioned") {
+  const { postDemoOrderHistory } = await import("../../tests/support/order-view-demo-history");
+  const history = await postDemoOrderHistory({
+    appUrl,
+    shop: DEMO_SHOP.domain,
+    apiSecret: process.env.SHOPIFY_API_SECRET!,
+  });
+  log("demo order history sent", history);
+}
+
 console.log(`
   Sandbox ready (${((Date.now() - t0) / 1000).toFixed(1)} s)
   ─────────────────────────────────────────────

@@ -6,7 +6,7 @@ import type { ShopifyAdminGraphql } from "~/provisioning/types";
 
 export type { ShopifyAdminGraphql };
 
-/** What the widget capability needs from the app; wired once (see wiring.server.ts). */
+/** What the widget capability needs from the app; wired once in app/shopify.server.ts. */
 export interface WidgetDeps {
   db: Db;
   keys: KeyRing;

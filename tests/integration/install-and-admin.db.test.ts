@@ -30,6 +30,7 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
   let fakeAdmin: FakeShopifyAdmin;
   let home: { loader: Loader; action: Action };
   let uninstalled: { action: Action };
+  let syncPage: { loader: Loader; action: Action };
   let shopifyServer: ShopifyServer;
 
   beforeAll(async () => {
@@ -45,6 +46,7 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     shopifyServer = await import("~/shopify.server");
     home = (await import("~/routes/app._index")) as unknown as typeof home;
     uninstalled = (await import("~/routes/webhooks.app.uninstalled")) as unknown as typeof uninstalled;
+    syncPage = (await import("~/routes/app.sync")) as unknown as typeof syncPage;
   });
 
   afterAll(async () => {
@@ -109,6 +111,58 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     // THEN
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(401);
+  });
+
+  const adminPost = (path: string, form: Record<string, string>) =>
+    setUpValidRequest(
+      { type: RequestType.Bearer, store: "alpha-store", apiKey: "testApiKey", apiSecretKey: "testApiSecretKey" },
+      new Request(`${APP_URL}${path}`, { method: "POST", body: new URLSearchParams(form) }),
+    );
+
+  it("shows the Sync page's counts, dead letter and default tiers", async () => {
+    // WHEN
+    const request = await setUpValidRequest(
+      { type: RequestType.Bearer, store: "alpha-store", apiKey: "testApiKey", apiSecretKey: "testApiSecretKey" },
+      new Request(`${APP_URL}/app/sync`),
+    );
+    const overview = (await syncPage.loader({ request, params: {}, context: {} })) as Record<string, unknown>;
+    // THEN
+    expect(overview).toMatchObject({
+      lastHour: { received: 0, applied: 0, failed: 0 },
+      lagSeconds: 0,
+      deadJobs: [],
+      thresholds: { Bronze: 0, Silver: 250, Gold: 1000, VIP: 5000 },
+    });
+  });
+
+  it("answers invalid tier thresholds with an error per field, and saves valid ones", async () => {
+    // WHEN
+    const bad = (await syncPage.action({
+      request: await adminPost("/app/sync", { intent: "tiers", Bronze: "0", Silver: "-5", Gold: "abc", VIP: "10" }),
+      params: {},
+      context: {},
+    })) as Response;
+    const good = (await syncPage.action({
+      request: await adminPost("/app/sync", { intent: "tiers", Bronze: "0", Silver: "100", Gold: "500", VIP: "900" }),
+      params: {},
+      context: {},
+    })) as Response;
+    // THEN
+    expect(bad.status).toBe(400);
+    expect(Object.keys(((await bad.json()) as { errors: object }).errors).sort()).toEqual(["Gold", "Silver"]);
+    expect(good.status).toBe(200);
+    const stored = await database.db.tierSettings.findUnique({ where: { shop: SHOP } });
+    expect(JSON.parse(stored!.thresholds)).toEqual({ Bronze: 0, Silver: 100, Gold: 500, VIP: 900 });
+  });
+
+  it("refuses to resync a customer the store does not have", async () => {
+    const response = (await syncPage.action({
+      request: await adminPost("/app/sync", { intent: "resync", customer: "nobody@example.com" }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: { customer: string } }).errors.customer).toMatch(/No customer/);
   });
 
   it.each([
