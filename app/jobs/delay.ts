@@ -26,21 +26,8 @@ export function createWakeableDelay() {
   };
 }
 
-/** Sleeps, rejecting with the signal's reason when it aborts first. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
+/** Sleeps, rejecting with the signal's reason when it aborts first (the Chatwoot client's timer). */
+export { sleepWithSignal as sleep } from "~/lib/sleep";
 
 /** Resolves true when the promise settles within ms, false when the time runs out first. */
 export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
