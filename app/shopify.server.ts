@@ -8,6 +8,7 @@ import { createDatabaseQueue, createPgBossQueue, createRequestBudget } from "./j
 import { enqueueTask } from "./jobs/tasks.server";
 import type { JobQueue } from "./jobs/types";
 import { CachedSessionStorage } from "./lib/cached-session-storage.server";
+import { suspendStoreFactory, uninstallStoreFactory } from "./lifecycle/uninstall-store.server";
 import { createLogger } from "./lib/logger.server";
 import { createOrderView } from "./order-view/index.server";
 import { createProvisioning } from "./provisioning/index.server";
@@ -144,7 +145,16 @@ export const sync = createSync({
   storeClient,
   adminFor,
   authenticate: (request) => shopify.authenticate.webhook(request),
+  suspendStore: suspendStoreFactory({ db: db(), platform: chatwootPlatform }),
   coalesceMs: config.SYNC_COALESCE_MS,
+});
+
+/** app/uninstalled: sessions, pending jobs, and the store's Chatwoot account (suspended by a job). */
+export const uninstallStore = uninstallStoreFactory({
+  db: db(),
+  queue,
+  logger: logger.child({ component: "lifecycle" }),
+  forgetSessions: (shop) => sessions.forgetShop(shop),
 });
 export const ingestWebhook = sync.ingestWebhook;
 export const taskHandlers = sync.taskHandlers;

@@ -20,6 +20,7 @@ export const TASK_PAYLOADS = {
   "customer.resync": z.object({ shop: z.string(), customerId: z.string().regex(/^\d+$/) }),
   "shop.sync-pending": z.object({ shop: z.string() }),
   "shop.resync-contacts": z.object({ shop: z.string() }),
+  "shop.suspend": z.object({ shop: z.string() }),
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;
@@ -32,6 +33,8 @@ export interface TaskDeps {
   syncContact(input: { shop: string; customerId: string }): Promise<SyncContactOutcome>;
   resyncCustomer(input: { shop: string; customerId: string }): Promise<boolean>;
   requestContactSync(shop: string, customerId: string): Promise<void>;
+  /** Suspends the store's Chatwoot account after an uninstall; false when there is nothing to do. */
+  suspendStore(shop: string): Promise<boolean>;
 }
 
 /** Type-checked enqueue: the payload must match the task. */
@@ -103,6 +106,10 @@ export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler
     "shop.resync-contacts": handler("shop.resync-contacts", async ({ shop }) => {
       for (const { customerId } of await listLiveCustomerIds(deps.db, { shop }))
         await requestContactSync(shop, customerId);
+    }),
+    "shop.suspend": handler("shop.suspend", async ({ shop }, helpers) => {
+      const suspended = await deps.suspendStore(shop);
+      helpers.logger.info(suspended ? "Chatwoot account suspended" : "nothing to suspend", { shop });
     }),
   };
 }

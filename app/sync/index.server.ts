@@ -16,6 +16,7 @@ export interface SyncDeps {
   storeClient(shop: string): Promise<ChatwootAccountClient | undefined>;
   adminFor(shop: string): Promise<ShopifyAdminGraphql>;
   authenticate: IngestDeps["authenticate"];
+  suspendStore(shop: string): Promise<boolean>;
   /** How long a contact update waits for more events of the same customer. (Default: 2000) */
   coalesceMs?: number;
   /** Attempts of a contact sync before it is dead-lettered. (Default: the queue's, 25) */
@@ -45,6 +46,7 @@ export function createSync(deps: SyncDeps) {
       applyWebhook: applyWebhookFactory({ db, logger, requestContactSync }),
       syncContact,
       resyncCustomer: resyncCustomerFactory({ db, adminFor: deps.adminFor }),
+      suspendStore: deps.suspendStore,
     }),
   };
 }

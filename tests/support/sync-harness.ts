@@ -1,6 +1,7 @@
 import { createChatwootAccountClient } from "~/chatwoot";
 import { createDatabaseQueue } from "~/jobs/database/create-database-queue.server";
 import type { JobQueue } from "~/jobs/types";
+import { suspendStoreFactory } from "~/lifecycle/uninstall-store.server";
 import { createSync } from "~/sync/index.server";
 import type { SyncTopic } from "~/sync/payloads";
 import { storeClientFactory } from "~/sync/store-client.server";
@@ -59,6 +60,7 @@ export async function startSyncHarness(
     }),
     adminFor: h.shopify.adminFor,
     authenticate: (request) => h.shopify.shopify.authenticate.webhook(request),
+    suspendStore: suspendStoreFactory({ db: h.database.db, platform: h.deps.platform }),
     coalesceMs: options.coalesceMs ?? 100,
     maxAttempts: options.maxAttempts,
   });

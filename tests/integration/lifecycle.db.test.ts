@@ -1,0 +1,57 @@
+import { uninstallStoreFactory } from "~/lifecycle/uninstall-store.server";
+import { dbKind, dbSkipReason } from "../support/database";
+import { SHOP_A } from "../support/provisioning-harness";
+import { startSyncHarness, type SyncHarness } from "../support/sync-harness";
+
+describe.skipIf(dbSkipReason)(`uninstall and reinstall (${dbKind})`, () => {
+  let h: SyncHarness;
+  let uninstall: ReturnType<typeof uninstallStoreFactory>;
+  beforeEach(async () => {
+    h = await startSyncHarness();
+    uninstall = uninstallStoreFactory({
+      db: h.database.db,
+      queue: h.queue,
+      logger: h.deps.logger,
+      forgetSessions: () => {},
+    });
+  });
+  afterEach(async () => h.close());
+
+  const widget = async () => {
+    const token = h.sim.state.inboxes[0]!.channel.websiteToken;
+    return (await fetch(`${h.sim.url}/widget?website_token=${token}`)).status;
+  };
+
+  it("suspends the store's Chatwoot account, so the widget stops at once, and a reinstall brings the same account back", async () => {
+    // GIVEN a provisioned store whose widget works
+    expect(await widget()).toBe(200);
+    const [account] = h.sim.state.accounts;
+    // WHEN the store uninstalls
+    expect(await uninstall(SHOP_A, new Date())).toBe("uninstalled");
+    await h.settled();
+    // THEN
+    expect(h.sim.state.accounts[0]).toMatchObject({ id: account!.id, status: "suspended" });
+    expect(await widget()).toBe(401);
+    expect(await h.database.db.session.count({ where: { shop: SHOP_A } })).toBe(0);
+    // WHEN it installs again
+    await h.shopify.install(SHOP_A);
+    const { done } = await h.provisioning.startFromInstall({ shop: SHOP_A });
+    // THEN the same account is active again and nothing was created twice
+    expect(await done).toBe("provisioned");
+    expect(h.sim.state.accounts.map((a) => [a.id, a.status])).toEqual([[account!.id, "active"]]);
+    expect(await widget()).toBe(200);
+  });
+
+  it("ignores an uninstall triggered before the store's latest install", async () => {
+    // GIVEN a store that (re)installed just now
+    const store = await h.database.db.shop.findUnique({ where: { shop: SHOP_A } });
+    // WHEN a retried delivery from before that install arrives
+    const outcome = await uninstall(SHOP_A, new Date(store!.installedAt.getTime() - 60_000));
+    await h.settled();
+    // THEN
+    expect(outcome).toBe("stale");
+    expect(h.sim.state.accounts[0]?.status).toBe("active");
+    expect(await h.database.db.session.count({ where: { shop: SHOP_A } })).toBe(1);
+    expect(await widget()).toBe(200);
+  });
+});
