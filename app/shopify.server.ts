@@ -11,6 +11,7 @@ import { CachedSessionStorage } from "./lib/cached-session-storage.server";
 import { suspendStoreFactory, uninstallStoreFactory } from "./lifecycle/uninstall-store.server";
 import { createLogger } from "./lib/logger.server";
 import { createOrderView } from "./order-view/index.server";
+import { receiveComplianceFactory } from "./privacy/receive-compliance.server";
 import { createProvisioning } from "./provisioning/index.server";
 import { createSync } from "./sync/index.server";
 import { storeClientFactory } from "./sync/store-client.server";
@@ -147,6 +148,13 @@ export const sync = createSync({
   authenticate: (request) => shopify.authenticate.webhook(request),
   suspendStore: suspendStoreFactory({ db: db(), platform: chatwootPlatform }),
   coalesceMs: config.SYNC_COALESCE_MS,
+});
+
+/** The compliance webhooks' request path (customers/redact is carried out by a job). */
+export const receiveCompliance = receiveComplianceFactory({
+  db: db(),
+  queue,
+  logger: logger.child({ component: "privacy" }),
 });
 
 /** app/uninstalled: sessions, pending jobs, and the store's Chatwoot account (suspended by a job). */

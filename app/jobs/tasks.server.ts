@@ -21,6 +21,12 @@ export const TASK_PAYLOADS = {
   "shop.sync-pending": z.object({ shop: z.string() }),
   "shop.resync-contacts": z.object({ shop: z.string() }),
   "shop.suspend": z.object({ shop: z.string() }),
+  "privacy.redact-customer": z.object({
+    shop: z.string(),
+    webhookId: z.string(),
+    customerId: z.string().regex(/^\d+$/),
+    email: z.string().nullable(),
+  }),
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;
@@ -35,6 +41,7 @@ export interface TaskDeps {
   requestContactSync(shop: string, customerId: string): Promise<void>;
   /** Suspends the store's Chatwoot account after an uninstall; false when there is nothing to do. */
   suspendStore(shop: string): Promise<boolean>;
+  redactCustomer(input: TaskPayload<"privacy.redact-customer">): Promise<void>;
 }
 
 /** Type-checked enqueue: the payload must match the task. */
@@ -111,5 +118,6 @@ export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler
       const suspended = await deps.suspendStore(shop);
       helpers.logger.info(suspended ? "Chatwoot account suspended" : "nothing to suspend", { shop });
     }),
+    "privacy.redact-customer": handler("privacy.redact-customer", (payload) => deps.redactCustomer(payload)),
   };
 }

@@ -4,6 +4,7 @@ import { createTaskHandlers, requestContactSyncFactory } from "~/jobs/tasks.serv
 import type { JobQueue } from "~/jobs/types";
 import type { Logger } from "~/lib/logger.server";
 import type { ShopifyAdminGraphql } from "~/provisioning/types";
+import { redactCustomerFactory } from "~/privacy/redact-customer.server";
 import { applyWebhookFactory } from "./apply-webhook.server";
 import { ingestWebhookFactory, type IngestDeps } from "./ingest-webhook.server";
 import { resyncCustomerFactory } from "./resync-customer.server";
@@ -47,6 +48,7 @@ export function createSync(deps: SyncDeps) {
       syncContact,
       resyncCustomer: resyncCustomerFactory({ db, adminFor: deps.adminFor }),
       suspendStore: deps.suspendStore,
+      redactCustomer: redactCustomerFactory({ db, logger, storeClient: deps.storeClient }),
     }),
   };
 }

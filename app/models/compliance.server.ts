@@ -1,0 +1,50 @@
+import type { AuditRecord, ComplianceRequest } from "@prisma/client";
+import type { Db } from "~/db.server";
+
+/** Records a compliance delivery once; false when this webhookId was already recorded. */
+export async function recordComplianceRequest(
+  db: Db,
+  request: Pick<ComplianceRequest, "shop" | "topic" | "webhookId" | "subjectHash">,
+): Promise<boolean> {
+  try {
+    await db.complianceRequest.create({ data: request });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") return false;
+    throw error;
+  }
+}
+
+export function finishComplianceRequest(
+  db: Db,
+  { webhookId }: Pick<ComplianceRequest, "webhookId">,
+  data: Pick<ComplianceRequest, "status" | "detail">,
+) {
+  return db.complianceRequest.updateMany({ where: { webhookId }, data: { ...data, completedAt: new Date() } });
+}
+
+/** An audit line: what was done, for which store, about whom (hashed), never personal data. */
+export function addAuditRecord(db: Db, record: Pick<AuditRecord, "shop" | "action" | "subjectHash" | "detail">) {
+  return db.auditRecord.create({ data: record });
+}
+
+/** Every row the store holds about one customer goes, in one transaction. */
+export async function deleteCustomerRows(db: Db, { shop, customerId }: { shop: string; customerId: string }) {
+  const orderIds = (await db.order.findMany({ where: { shop, customerId }, select: { orderId: true } })).map(
+    (o) => o.orderId,
+  );
+  const [refunds, orders, customers, links, conflicts] = await db.$transaction([
+    db.orderRefund.deleteMany({ where: { shop, orderId: { in: orderIds } } }),
+    db.order.deleteMany({ where: { shop, customerId } }),
+    db.customer.deleteMany({ where: { shop, customerId } }),
+    db.contactLink.deleteMany({ where: { shop, customerId } }),
+    db.contactConflict.deleteMany({ where: { shop, customerId } }),
+  ]);
+  return {
+    refunds: refunds.count,
+    orders: orders.count,
+    customers: customers.count,
+    links: links.count,
+    conflicts: conflicts.count,
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import type { Db } from "~/db.server";
+import { enqueueTask } from "~/jobs/tasks.server";
+import type { JobQueue } from "~/jobs/types";
+import type { Logger } from "~/lib/logger.server";
+import { recordComplianceRequest } from "~/models/compliance.server";
+import { parseShopifyJson } from "~/sync/shopify-json";
+import { subjectHash } from "./subject-hash";
+
+const id = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
+const customerPayload = z.object({
+  shop_domain: z.string().min(1),
+  customer: z.object({ id, email: z.string().nullish() }),
+});
+const shopPayload = z.object({ shop_domain: z.string().min(1) });
+
+/**
+ * The request path of the three compliance topics: verify (done by the caller), parse, record,
+ * enqueue, answer. The store always comes from the signed body, never from a header alone.
+ * customers/redact is carried out by a job; the other two topics are recorded for the Privacy work.
+ */
+export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "enqueue">; logger: Logger }) {
+  return async function receiveCompliance(input: {
+    topic: string;
+    shop: string;
+    webhookId: string;
+    raw: string;
+  }): Promise<Response> {
+    const topic = input.topic.toLowerCase().replace("_", "/");
+    let body: unknown;
+    try {
+      body = parseShopifyJson(input.raw);
+    } catch {
+      return new Response("Malformed payload", { status: 400 });
+    }
+    const parsed = shopPayload.safeParse(body);
+    const forCustomer = topic === "shop/redact" ? undefined : customerPayload.safeParse(body);
+    if (!parsed.success || parsed.data.shop_domain !== input.shop || forCustomer?.success === false) {
+      deps.logger.warn("malformed compliance payload refused", { shop: input.shop, topic, webhookId: input.webhookId });
+      return new Response("Malformed payload", { status: 400 });
+    }
+    const shop = parsed.data.shop_domain;
+    const customer = forCustomer?.data?.customer;
+    const fresh = await recordComplianceRequest(deps.db, {
+      shop,
+      topic,
+      webhookId: input.webhookId,
+      subjectHash: customer ? subjectHash(shop, customer.id) : null,
+    });
+    if (fresh && topic === "customers/redact" && customer) {
+      await enqueueTask(
+        deps.queue,
+        "privacy.redact-customer",
+        { shop, webhookId: input.webhookId, customerId: customer.id, email: customer.email ?? null },
+        { shop, key: `compliance:${input.webhookId}` },
+      );
+    }
+    deps.logger.info("compliance request received", { shop, topic, webhookId: input.webhookId, duplicate: !fresh });
+    return new Response(null, { status: 200 });
+  };
+}

@@ -1,0 +1,94 @@
+import { receiveComplianceFactory } from "~/privacy/receive-compliance.server";
+import { orderBody, type FakeCustomer } from "~/sandbox/shopify-webhook-bodies";
+import { webhookRequest } from "../fakes/shopify-webhooks/send";
+import { dbKind, dbSkipReason } from "../support/database";
+import { SHOP_A, SHOP_B } from "../support/provisioning-harness";
+import { APP_URL, startSyncHarness, type SyncHarness } from "../support/sync-harness";
+
+const zoe: FakeCustomer = {
+  id: "8801",
+  email: "zoe.private@example.com",
+  firstName: "Zoe",
+  lastName: "Private",
+  phone: "+31655501234",
+};
+
+describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
+  let h: SyncHarness;
+  beforeEach(async () => {
+    h = await startSyncHarness({ shops: [SHOP_A, SHOP_B] });
+  });
+  afterEach(async () => h.close());
+
+  /** A signed compliance delivery through the same path as app/routes/webhooks.compliance.tsx. */
+  async function comply(shop: string, topic: string, body: object, webhookId: string) {
+    const receive = receiveComplianceFactory({ db: h.database.db, queue: h.queue, logger: h.deps.logger });
+    const request = webhookRequest(APP_URL, { topic, shop, body, webhookId });
+    const raw = await request.clone().text();
+    const { topic: verified, shop: domain } = await h.shopify.shopify.authenticate.webhook(request);
+    return (await receive({ topic: verified, shop: domain, webhookId, raw })).status;
+  }
+
+  it("deletes the customer's contact and local rows, keeps an audit without personal data, and leaves the other store alone", async () => {
+    // GIVEN the same person is a customer of both stores
+    for (const shop of [SHOP_A, SHOP_B]) {
+      await h.send(
+        "orders/create",
+        orderBody({
+          id: shop === SHOP_A ? "31" : "32",
+          number: 1031,
+          customer: zoe,
+          refunds: [{ id: shop === SHOP_A ? "41" : "42", amount: "1.00" }],
+        }),
+        { shop },
+      );
+    }
+    await h.settled();
+    expect(h.sim.state.contacts.filter((c) => c.identifier === zoe.id)).toHaveLength(2);
+    const accountB = (await h.database.db.chatwootAccount.findUnique({ where: { shop: SHOP_B } }))!.accountId;
+    // WHEN store A's merchant erases the customer (delivered twice)
+    const body = {
+      shop_id: 1,
+      shop_domain: SHOP_A,
+      customer: { id: Number(zoe.id), email: zoe.email, phone: zoe.phone },
+      orders_to_redact: [31],
+    };
+    expect(await comply(SHOP_A, "customers/redact", body, "redact-1")).toBe(200);
+    expect(await comply(SHOP_A, "customers/redact", body, "redact-1")).toBe(200);
+    await h.settled();
+    // THEN store A holds nothing about her, in Chatwoot or locally
+    const remaining = h.sim.state.contacts.filter((c) => c.identifier === zoe.id);
+    expect(remaining.map((c) => c.accountId)).toEqual([accountB]);
+    for (const table of ["customer", "order", "contactLink"] as const) {
+      expect(
+        await (h.database.db[table] as unknown as { count(a: object): Promise<number> }).count({
+          where: { shop: SHOP_A },
+        }),
+      ).toBe(0);
+    }
+    expect(await h.database.db.orderRefund.count({ where: { shop: SHOP_A } })).toBe(0);
+    // AND the audit says what happened without saying who
+    const audits = await h.database.db.auditRecord.findMany({ where: { shop: SHOP_A } });
+    expect(audits).toHaveLength(1);
+    const audit = JSON.stringify(audits[0]);
+    for (const secret of [zoe.email, zoe.phone!, zoe.id, "Zoe"]) expect(audit).not.toContain(secret);
+    expect(JSON.parse(audits[0]!.detail)).toMatchObject({ chatwootContacts: 1, orders: 1, customers: 1, links: 1 });
+    expect((await h.database.db.complianceRequest.findUnique({ where: { webhookId: "redact-1" } }))?.status).toBe(
+      "done",
+    );
+    // AND store B is untouched
+    expect(await h.database.db.customer.count({ where: { shop: SHOP_B } })).toBe(1);
+    expect(await h.database.db.order.count({ where: { shop: SHOP_B } })).toBe(1);
+  });
+
+  it("refuses a redact whose body names another store than the signed header", async () => {
+    const body = {
+      shop_id: 1,
+      shop_domain: SHOP_B,
+      customer: { id: 1, email: null, phone: null },
+      orders_to_redact: [],
+    };
+    expect(await comply(SHOP_A, "customers/redact", body, "redact-2")).toBe(400);
+    expect(await h.database.db.complianceRequest.count()).toBe(0);
+  });
+});
