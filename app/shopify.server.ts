@@ -147,6 +147,7 @@ export const sync = createSync({
   adminFor,
   authenticate: (request) => shopify.authenticate.webhook(request),
   suspendStore: suspendStoreFactory({ db: db(), platform: chatwootPlatform }),
+  platform: chatwootPlatform,
   coalesceMs: config.SYNC_COALESCE_MS,
 });
 

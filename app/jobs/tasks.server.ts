@@ -21,6 +21,7 @@ export const TASK_PAYLOADS = {
   "shop.sync-pending": z.object({ shop: z.string() }),
   "shop.resync-contacts": z.object({ shop: z.string() }),
   "shop.suspend": z.object({ shop: z.string() }),
+  "privacy.redact-shop": z.object({ shop: z.string(), triggeredAt: z.string().nullable() }),
   "privacy.redact-customer": z.object({
     shop: z.string(),
     webhookId: z.string(),
@@ -42,6 +43,7 @@ export interface TaskDeps {
   /** Suspends the store's Chatwoot account after an uninstall; false when there is nothing to do. */
   suspendStore(shop: string): Promise<boolean>;
   redactCustomer(input: TaskPayload<"privacy.redact-customer">): Promise<void>;
+  redactShop(input: TaskPayload<"privacy.redact-shop">): Promise<unknown>;
 }
 
 /** Type-checked enqueue: the payload must match the task. */
@@ -119,5 +121,6 @@ export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler
       helpers.logger.info(suspended ? "Chatwoot account suspended" : "nothing to suspend", { shop });
     }),
     "privacy.redact-customer": handler("privacy.redact-customer", (payload) => deps.redactCustomer(payload)),
+    "privacy.redact-shop": handler("privacy.redact-shop", async (payload) => void (await deps.redactShop(payload))),
   };
 }

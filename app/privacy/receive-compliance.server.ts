@@ -17,7 +17,7 @@ const shopPayload = z.object({ shop_domain: z.string().min(1) });
 /**
  * The request path of the three compliance topics: verify (done by the caller), parse, record,
  * enqueue, answer. The store always comes from the signed body, never from a header alone.
- * customers/redact is carried out by a job; the other two topics are recorded for the Privacy work.
+ * customers/redact and shop/redact are carried out by jobs; customers/data_request is recorded.
  */
 export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "enqueue">; logger: Logger }) {
   return async function receiveCompliance(input: {
@@ -25,6 +25,7 @@ export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "
     shop: string;
     webhookId: string;
     raw: string;
+    triggeredAt?: string;
   }): Promise<Response> {
     const topic = input.topic.toLowerCase().replace("_", "/");
     let body: unknown;
@@ -53,6 +54,15 @@ export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "
         "privacy.redact-customer",
         { shop, webhookId: input.webhookId, customerId: customer.id, email: customer.email ?? null },
         { shop, key: `compliance:${input.webhookId}` },
+      );
+    }
+    if (fresh && topic === "shop/redact") {
+      // Enqueued without the store column: the job outlives the store's rows it deletes.
+      await enqueueTask(
+        deps.queue,
+        "privacy.redact-shop",
+        { shop, triggeredAt: input.triggeredAt ?? null },
+        { key: `compliance:${input.webhookId}`, maxAttempts: 40 },
       );
     }
     deps.logger.info("compliance request received", { shop, topic, webhookId: input.webhookId, duplicate: !fresh });

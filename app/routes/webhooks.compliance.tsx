@@ -5,6 +5,6 @@ import { authenticate, receiveCompliance } from "~/shopify.server";
 // (shop/redact comes 48 hours after uninstall), so nothing here depends on one.
 export async function action({ request }: ActionFunctionArgs) {
   const raw = await request.clone().text();
-  const { topic, shop, webhookId } = await authenticate.webhook(request);
-  return receiveCompliance({ topic, shop, webhookId, raw });
+  const { topic, shop, webhookId, triggeredAt } = await authenticate.webhook(request);
+  return receiveCompliance({ topic, shop, webhookId, raw, triggeredAt });
 }

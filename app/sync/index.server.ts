@@ -1,10 +1,11 @@
-import type { ChatwootAccountClient } from "~/chatwoot";
+import type { ChatwootAccountClient, ChatwootPlatformClient } from "~/chatwoot";
 import type { Db } from "~/db.server";
 import { createTaskHandlers, requestContactSyncFactory } from "~/jobs/tasks.server";
 import type { JobQueue } from "~/jobs/types";
 import type { Logger } from "~/lib/logger.server";
 import type { ShopifyAdminGraphql } from "~/provisioning/types";
 import { redactCustomerFactory } from "~/privacy/redact-customer.server";
+import { redactShopFactory } from "~/privacy/redact-shop.server";
 import { applyWebhookFactory } from "./apply-webhook.server";
 import { ingestWebhookFactory, type IngestDeps } from "./ingest-webhook.server";
 import { resyncCustomerFactory } from "./resync-customer.server";
@@ -18,6 +19,7 @@ export interface SyncDeps {
   adminFor(shop: string): Promise<ShopifyAdminGraphql>;
   authenticate: IngestDeps["authenticate"];
   suspendStore(shop: string): Promise<boolean>;
+  platform: ChatwootPlatformClient;
   /** How long a contact update waits for more events of the same customer. (Default: 2000) */
   coalesceMs?: number;
   /** Attempts of a contact sync before it is dead-lettered. (Default: the queue's, 25) */
@@ -49,6 +51,7 @@ export function createSync(deps: SyncDeps) {
       resyncCustomer: resyncCustomerFactory({ db, adminFor: deps.adminFor }),
       suspendStore: deps.suspendStore,
       redactCustomer: redactCustomerFactory({ db, logger, storeClient: deps.storeClient }),
+      redactShop: redactShopFactory({ db, logger, platform: deps.platform }),
     }),
   };
 }

@@ -25,8 +25,8 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
     const receive = receiveComplianceFactory({ db: h.database.db, queue: h.queue, logger: h.deps.logger });
     const request = webhookRequest(APP_URL, { topic, shop, body, webhookId });
     const raw = await request.clone().text();
-    const { topic: verified, shop: domain } = await h.shopify.shopify.authenticate.webhook(request);
-    return (await receive({ topic: verified, shop: domain, webhookId, raw })).status;
+    const { topic: verified, shop: domain, triggeredAt } = await h.shopify.shopify.authenticate.webhook(request);
+    return (await receive({ topic: verified, shop: domain, webhookId, raw, triggeredAt })).status;
   }
 
   it("deletes the customer's contact and local rows, keeps an audit without personal data, and leaves the other store alone", async () => {
@@ -79,6 +79,58 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
     // AND store B is untouched
     expect(await h.database.db.customer.count({ where: { shop: SHOP_B } })).toBe(1);
     expect(await h.database.db.order.count({ where: { shop: SHOP_B } })).toBe(1);
+  });
+
+  it("shop/redact deletes the store's Chatwoot account and service user, and leaves zero rows for the store", async () => {
+    // GIVEN two stores with synced customers; store A uninstalled
+    for (const shop of [SHOP_A, SHOP_B])
+      await h.send("orders/create", orderBody({ id: "51", number: 1051, customer: zoe }), { shop });
+    await h.settled();
+    const a = (await h.database.db.chatwootAccount.findUnique({ where: { shop: SHOP_A } }))!;
+    await h.database.db.shop.update({ where: { shop: SHOP_A }, data: { uninstalledAt: new Date() } });
+    // WHEN Shopify sends shop/redact for store A
+    expect(await comply(SHOP_A, "shop/redact", { shop_id: 1, shop_domain: SHOP_A }, "shop-redact-1")).toBe(200);
+    await h.settled(20_000);
+    // THEN Chatwoot no longer has store A's account or service user; the merchant's user stays
+    expect(h.sim.state.accounts.map((x) => x.id)).not.toContain(a.accountId);
+    expect(h.sim.state.users.map((u) => u.id)).not.toContain(a.serviceUserId);
+    expect(h.sim.state.users.map((u) => u.id)).toContain(a.merchantUserId);
+    // AND no table holds a row for store A but the audit trail
+    const db = h.database.db as unknown as Record<string, { count(args: object): Promise<number> }>;
+    for (const table of [
+      "session",
+      "shop",
+      "chatwootAccount",
+      "provisioning",
+      "provisioningStep",
+      "webhookEvent",
+      "job",
+      "customer",
+      "order",
+      "orderRefund",
+      "contactLink",
+      "contactConflict",
+      "tierSettings",
+      "complianceRequest",
+      "dataExport",
+    ]) {
+      expect(await db[table]!.count({ where: { shop: SHOP_A } }), table).toBe(0);
+    }
+    expect((await h.database.db.auditRecord.findMany({ where: { shop: SHOP_A } })).map((r) => r.action)).toEqual([
+      "shop/redact",
+    ]);
+    // AND store B keeps everything
+    expect(await h.database.db.customer.count({ where: { shop: SHOP_B } })).toBe(1);
+    expect(h.sim.state.contacts.filter((c) => c.identifier === zoe.id)).toHaveLength(1);
+  });
+
+  it("ignores a shop/redact for a store that is installed again", async () => {
+    // WHEN a shop/redact arrives for a store that is installed
+    expect(await comply(SHOP_A, "shop/redact", { shop_id: 1, shop_domain: SHOP_A }, "shop-redact-2")).toBe(200);
+    await h.settled();
+    // THEN nothing is deleted
+    expect(await h.database.db.shop.count({ where: { shop: SHOP_A } })).toBe(1);
+    expect(h.sim.state.accounts).toHaveLength(2);
   });
 
   it("refuses a redact whose body names another store than the signed header", async () => {

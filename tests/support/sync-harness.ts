@@ -61,6 +61,7 @@ export async function startSyncHarness(
     adminFor: h.shopify.adminFor,
     authenticate: (request) => h.shopify.shopify.authenticate.webhook(request),
     suspendStore: suspendStoreFactory({ db: h.database.db, platform: h.deps.platform }),
+    platform: h.deps.platform,
     coalesceMs: options.coalesceMs ?? 100,
     maxAttempts: options.maxAttempts,
   });

@@ -34,6 +34,7 @@ const sync = createSync({
   adminFor: () => Promise.reject(new Error("no Admin API in the crash test")),
   authenticate: () => Promise.reject(new Error("the worker does not ingest")),
   suspendStore: () => Promise.resolve(false),
+  platform: undefined as never,
   coalesceMs: 50,
 });
 await queue.start(sync.taskHandlers, { concurrency: 4, pollIntervalMs: 20 });
