@@ -22,6 +22,11 @@ export const TASK_PAYLOADS = {
   "shop.resync-contacts": z.object({ shop: z.string() }),
   "shop.suspend": z.object({ shop: z.string() }),
   "privacy.redact-shop": z.object({ shop: z.string(), triggeredAt: z.string().nullable() }),
+  "privacy.export-customer": z.object({
+    shop: z.string(),
+    webhookId: z.string(),
+    customerId: z.string().regex(/^\d+$/),
+  }),
   "privacy.redact-customer": z.object({
     shop: z.string(),
     webhookId: z.string(),
@@ -44,6 +49,7 @@ export interface TaskDeps {
   suspendStore(shop: string): Promise<boolean>;
   redactCustomer(input: TaskPayload<"privacy.redact-customer">): Promise<void>;
   redactShop(input: TaskPayload<"privacy.redact-shop">): Promise<unknown>;
+  exportCustomer(input: TaskPayload<"privacy.export-customer">): Promise<void>;
 }
 
 /** Type-checked enqueue: the payload must match the task. */
@@ -122,5 +128,6 @@ export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler
     }),
     "privacy.redact-customer": handler("privacy.redact-customer", (payload) => deps.redactCustomer(payload)),
     "privacy.redact-shop": handler("privacy.redact-shop", async (payload) => void (await deps.redactShop(payload))),
+    "privacy.export-customer": handler("privacy.export-customer", (payload) => deps.exportCustomer(payload)),
   };
 }

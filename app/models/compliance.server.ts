@@ -48,3 +48,18 @@ export async function deleteCustomerRows(db: Db, { shop, customerId }: { shop: s
     conflicts: conflicts.count,
   };
 }
+
+export function saveDataExport(
+  db: Db,
+  { shop, requestId, content }: { shop: string; requestId: string; content: string },
+) {
+  return db.dataExport.upsert({ where: { requestId }, create: { shop, requestId, content }, update: { content } });
+}
+
+export function getDataExport(db: Db, { shop, requestId }: { shop: string; requestId: string }) {
+  return db.dataExport.findFirst({ where: { shop, requestId } });
+}
+
+export function listComplianceRequests(db: Db, { shop }: { shop: string }, take = 50) {
+  return db.complianceRequest.findMany({ where: { shop }, orderBy: { receivedAt: "desc" }, take });
+}

@@ -17,7 +17,7 @@ const shopPayload = z.object({ shop_domain: z.string().min(1) });
 /**
  * The request path of the three compliance topics: verify (done by the caller), parse, record,
  * enqueue, answer. The store always comes from the signed body, never from a header alone.
- * customers/redact and shop/redact are carried out by jobs; customers/data_request is recorded.
+ * Each topic is carried out by a job: a redaction, a whole-store deletion, or an export.
  */
 export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "enqueue">; logger: Logger }) {
   return async function receiveCompliance(input: {
@@ -53,6 +53,14 @@ export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "
         deps.queue,
         "privacy.redact-customer",
         { shop, webhookId: input.webhookId, customerId: customer.id, email: customer.email ?? null },
+        { shop, key: `compliance:${input.webhookId}` },
+      );
+    }
+    if (fresh && topic === "customers/data_request" && customer) {
+      await enqueueTask(
+        deps.queue,
+        "privacy.export-customer",
+        { shop, webhookId: input.webhookId, customerId: customer.id },
         { shop, key: `compliance:${input.webhookId}` },
       );
     }

@@ -4,6 +4,7 @@ import { createTaskHandlers, requestContactSyncFactory } from "~/jobs/tasks.serv
 import type { JobQueue } from "~/jobs/types";
 import type { Logger } from "~/lib/logger.server";
 import type { ShopifyAdminGraphql } from "~/provisioning/types";
+import { exportCustomerDataFactory } from "~/privacy/export-customer-data.server";
 import { redactCustomerFactory } from "~/privacy/redact-customer.server";
 import { redactShopFactory } from "~/privacy/redact-shop.server";
 import { applyWebhookFactory } from "./apply-webhook.server";
@@ -52,6 +53,7 @@ export function createSync(deps: SyncDeps) {
       suspendStore: deps.suspendStore,
       redactCustomer: redactCustomerFactory({ db, logger, storeClient: deps.storeClient }),
       redactShop: redactShopFactory({ db, logger, platform: deps.platform }),
+      exportCustomer: exportCustomerDataFactory({ db, logger, storeClient: deps.storeClient }),
     }),
   };
 }

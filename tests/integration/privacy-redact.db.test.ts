@@ -133,6 +133,43 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
     expect(h.sim.state.accounts).toHaveLength(2);
   });
 
+  it("data_request builds an export with the projection and the contact's conversations", async () => {
+    // GIVEN a customer with an order and a conversation in the store's Chatwoot
+    await h.send("orders/create", orderBody({ id: "61", number: 1061, customer: zoe }));
+    await h.settled();
+    const contact = h.sim.state.contacts.find((c) => c.identifier === zoe.id)!;
+    const inbox = h.sim.state.inboxes.find((i) => i.accountId === contact.accountId)!;
+    h.sim.seedConversation({
+      accountId: contact.accountId,
+      inboxId: inbox.id,
+      contactId: contact.id,
+      messages: [{ content: "Where is my parcel?" }, { content: "It ships today.", messageType: "outgoing" }],
+    });
+    // WHEN the customer asks the merchant for their data
+    const body = {
+      shop_id: 1,
+      shop_domain: SHOP_A,
+      customer: { id: Number(zoe.id), email: zoe.email, phone: zoe.phone },
+      orders_requested: [61],
+      data_request: { id: 9 },
+    };
+    expect(await comply(SHOP_A, "customers/data_request", body, "export-1")).toBe(200);
+    await h.settled();
+    // THEN
+    const exported = await h.database.db.dataExport.findUnique({ where: { requestId: "export-1" } });
+    const document = JSON.parse(exported!.content) as {
+      shopifyProjection: { orders: { name: string }[] };
+      chatwoot: { contacts: { conversations: { messages: { content: string }[] }[] }[] };
+    };
+    expect(document.shopifyProjection.orders.map((o) => o.name)).toEqual(["#1061"]);
+    expect(document.chatwoot.contacts[0]!.conversations[0]!.messages.map((m) => m.content)).toEqual(
+      expect.arrayContaining(["Where is my parcel?", "It ships today."]),
+    );
+    expect((await h.database.db.complianceRequest.findUnique({ where: { webhookId: "export-1" } }))?.status).toBe(
+      "done",
+    );
+  });
+
   it("refuses a redact whose body names another store than the signed header", async () => {
     const body = {
       shop_id: 1,

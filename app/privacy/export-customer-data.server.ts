@@ -1,0 +1,76 @@
+import type { ChatwootAccountClient } from "~/chatwoot";
+import type { Db } from "~/db.server";
+import type { Logger } from "~/lib/logger.server";
+import { addAuditRecord, finishComplianceRequest, saveDataExport } from "~/models/compliance.server";
+import { getContactLink } from "~/models/contact-link.server";
+import { getCustomer } from "~/models/customer.server";
+import { listCustomerOrders } from "~/models/order.server";
+import { subjectHash } from "./subject-hash";
+
+/**
+ * customers/data_request: everything the app holds about one customer of one store, as a JSON
+ * document the merchant downloads from the admin (Shopify relays nothing back): the local projection,
+ * and the customer's Chatwoot contact with its conversations and messages, read with the store's
+ * own service token.
+ */
+export function exportCustomerDataFactory(deps: {
+  db: Db;
+  logger: Logger;
+  storeClient(shop: string): Promise<ChatwootAccountClient | undefined>;
+}) {
+  return async function exportCustomerData({
+    shop,
+    webhookId,
+    customerId,
+  }: {
+    shop: string;
+    webhookId: string;
+    customerId: string;
+  }) {
+    const customer = await getCustomer(deps.db, { shop, customerId });
+    const orders = await listCustomerOrders(deps.db, { shop, customerId }, { includeDeleted: false });
+    const client = await deps.storeClient(shop);
+    const chatwoot = client
+      ? await chatwootData(client, customerId, (await getContactLink(deps.db, { shop, customerId }))?.contactId)
+      : null;
+    const document = {
+      shop,
+      customerId,
+      generatedAt: new Date().toISOString(),
+      shopifyProjection: { customer, orders },
+      chatwoot: chatwoot ?? {
+        note: "The store's Chatwoot account was not reachable (not provisioned or uninstalled).",
+      },
+    };
+    await saveDataExport(deps.db, { shop, requestId: webhookId, content: JSON.stringify(document, null, 2) });
+    const detail = JSON.stringify({ orders: orders.length, contacts: chatwoot?.contacts.length ?? 0 });
+    await addAuditRecord(deps.db, {
+      shop,
+      action: "customers/data_request",
+      subjectHash: subjectHash(shop, customerId),
+      detail,
+    });
+    await finishComplianceRequest(deps.db, { webhookId }, { status: "done", detail });
+    deps.logger.info("customer data exported", { shop });
+  };
+}
+
+async function chatwootData(client: ChatwootAccountClient, customerId: string, linkedContactId: number | undefined) {
+  const ids = new Set<number>(linkedContactId ? [linkedContactId] : []);
+  const found = await client.filterContacts([
+    { attribute_key: "identifier", filter_operator: "equal_to", values: [customerId] },
+  ]);
+  found.payload.filter((c) => c.identifier === customerId).forEach((c) => ids.add(c.id));
+  const contacts = [];
+  for (const id of ids) {
+    const contact = await client.getContact(id).catch(() => undefined);
+    if (!contact) continue;
+    const conversations = [];
+    for (const conversation of await client.listContactConversations(id)) {
+      const messages = await client.listConversationMessages(conversation.id);
+      conversations.push({ ...conversation, messages: messages.payload });
+    }
+    contacts.push({ contact, conversations });
+  }
+  return { contacts };
+}
