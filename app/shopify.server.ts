@@ -8,6 +8,7 @@ import { createDatabaseQueue, createPgBossQueue, createRequestBudget } from "./j
 import { enqueueTask } from "./jobs/tasks.server";
 import type { JobQueue } from "./jobs/types";
 import { CachedSessionStorage } from "./lib/cached-session-storage.server";
+import { EncryptedSessionStorage } from "./lib/encrypted-session-storage.server";
 import { suspendStoreFactory, uninstallStoreFactory } from "./lifecycle/uninstall-store.server";
 import { createLogger } from "./lib/logger.server";
 import { createOrderView } from "./order-view/index.server";
@@ -26,9 +27,15 @@ const config = env();
 // Sandbox only: the demo store's Admin API is a local fake.
 if (config.SHOPIFY_ADMIN_API_ORIGIN) routeAdminApiTo(config.SHOPIFY_ADMIN_API_ORIGIN);
 
-/** Prisma session storage behind a short read cache (every webhook loads the store's session). */
+/**
+ * Prisma session storage with the Shopify tokens encrypted at rest, behind a short read cache
+ * (every webhook loads the store's session).
+ */
 export const sessions = new CachedSessionStorage(
-  new PrismaSessionStorage(db(), { connectionRetries: 2, connectionRetryIntervalMs: 1000 }),
+  new EncryptedSessionStorage(
+    new PrismaSessionStorage(db(), { connectionRetries: 2, connectionRetryIntervalMs: 1000 }),
+    config.ENCRYPTION_KEYS,
+  ),
 );
 
 const shopify = shopifyApp({

@@ -5,6 +5,8 @@ import { ApiVersion, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { testConfig } from "@shopify/shopify-app-remix/test-helpers";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import type { Db } from "~/db.server";
+import type { KeyRing } from "~/lib/crypto.server";
+import { EncryptedSessionStorage } from "~/lib/encrypted-session-storage.server";
 import type { FakeShopifyAdmin } from "../fakes/shopify-admin/server";
 
 /**
@@ -12,9 +14,11 @@ import type { FakeShopifyAdmin } from "../fakes/shopify-admin/server";
  * test database. Admin API calls leave through the SDK's real client and are routed to the fake
  * Admin API, with the store's host in X-Forwarded-Host.
  */
-export function createTestShopify(db: Db, fakeAdmin: FakeShopifyAdmin) {
+export function createTestShopify(db: Db, fakeAdmin: FakeShopifyAdmin, keys?: KeyRing) {
   routeAdminApiTo(fakeAdmin.url);
-  const sessionStorage = new PrismaSessionStorage(db, { connectionRetries: 1, connectionRetryIntervalMs: 10 });
+  const prismaStorage = new PrismaSessionStorage(db, { connectionRetries: 1, connectionRetryIntervalMs: 10 });
+  // With keys, the tokens are encrypted at rest the way the app stores them.
+  const sessionStorage = keys ? new EncryptedSessionStorage(prismaStorage, keys) : prismaStorage;
   const shopify = shopifyApp({
     ...testConfig({ sessionStorage, logger: { level: 0 } }),
     // testConfig() sets a custom-app token, which would replace the store's offline token.
