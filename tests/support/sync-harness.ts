@@ -30,9 +30,15 @@ export interface SyncHarness extends ProvisioningHarness {
  * worker and fast retries. Webhooks are signed with Shopify's own test helper.
  */
 export async function startSyncHarness(
-  options: { shops?: string[]; coalesceMs?: number; maxAttempts?: number; provision?: boolean } = {},
+  options: {
+    shops?: string[];
+    coalesceMs?: number;
+    maxAttempts?: number;
+    provision?: boolean;
+    logLevel?: "debug" | "info";
+  } = {},
 ): Promise<SyncHarness> {
-  const h = await startProvisioningHarness({ chatwootTimeoutMs: 500, logLevel: "info" });
+  const h = await startProvisioningHarness({ chatwootTimeoutMs: 500, logLevel: options.logLevel ?? "info" });
   const shops = options.shops ?? [SHOP_A];
   for (const shop of shops) {
     await h.shopify.install(shop);
