@@ -24,6 +24,7 @@ export default function EmbeddedApp() {
         </Link>
         <Link to="/app/widget">Chat widget</Link>
         <Link to="/app/sync">Sync</Link>
+        <Link to="/app/privacy">Privacy</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -11,11 +11,31 @@ import type { Server } from "node:http";
  */
 type AppBuild = ServerBuild & { entry: { module: { startRuntime: () => { stop(): Promise<void> } } } };
 
+/** Largest request body any route accepts; the webhook routes check their own, smaller limit. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Headers every response carries, and the global body limit. Routes that are framed set their own
+ * frame-ancestors (the admin pages through Shopify's rules, the order view for the Chatwoot origin).
+ */
+function hardening(req: express.Request, res: express.Response, next: express.NextFunction) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain").send("Payload Too Large");
+    return;
+  }
+  next();
+}
+
 export async function startAppServer({ port, host = "0.0.0.0" }: { port: number; host?: string }) {
   const root = path.resolve(import.meta.dirname, "../..");
   const build = (await import(path.join(root, "build/server/index.js"))) as AppBuild;
   const app = express();
   app.disable("x-powered-by");
+  app.use(hardening);
   app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build }));

@@ -46,6 +46,16 @@ describe("the sandbox (npm run demo)", () => {
     expect(ms).toBeLessThan(10_000);
   });
 
+  it("sends the hardening headers on every response and refuses oversize bodies", async () => {
+    // WHEN
+    const health = await fetch(`${appUrl}/healthz`);
+    const huge = await fetch(`${appUrl}/webhooks/orders/create`, { method: "POST", body: "x".repeat(3 * 1024 * 1024) });
+    // THEN
+    expect(health.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(health.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(huge.status).toBe(413);
+  });
+
   it("shows the provisioned store and every finished step on the sandbox page", async () => {
     // WHEN
     const page = await browser.newPage();

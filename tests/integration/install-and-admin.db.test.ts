@@ -31,6 +31,8 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
   let home: { loader: Loader; action: Action };
   let uninstalled: { action: Action };
   let syncPage: { loader: Loader; action: Action };
+  let privacyPage: { loader: Loader };
+  let exportRoute: { loader: Loader };
   let shopifyServer: ShopifyServer;
 
   beforeAll(async () => {
@@ -47,6 +49,8 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     home = (await import("~/routes/app._index")) as unknown as typeof home;
     uninstalled = (await import("~/routes/webhooks.app.uninstalled")) as unknown as typeof uninstalled;
     syncPage = (await import("~/routes/app.sync")) as unknown as typeof syncPage;
+    privacyPage = (await import("~/routes/app.privacy")) as unknown as typeof privacyPage;
+    exportRoute = (await import("~/routes/app.privacy.export.$requestId")) as unknown as typeof exportRoute;
   });
 
   afterAll(async () => {
@@ -153,6 +157,42 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     expect(good.status).toBe(200);
     const stored = await database.db.tierSettings.findUnique({ where: { shop: SHOP } });
     expect(JSON.parse(stored!.thresholds)).toEqual({ Bronze: 0, Silver: 100, Gold: 500, VIP: 900 });
+  });
+
+  it("lists privacy requests and serves a store's export only to that store", async () => {
+    // GIVEN a finished data request for this store and one for another store
+    for (const [shop, id] of [
+      [SHOP, "req-own"],
+      ["other-store.myshopify.com", "req-other"],
+    ] as const) {
+      await database.db.complianceRequest.create({
+        data: { shop, topic: "customers/data_request", webhookId: id, status: "done" },
+      });
+      await database.db.dataExport.create({ data: { shop, requestId: id, content: JSON.stringify({ shop }) } });
+    }
+    const get = async (path: string) =>
+      setUpValidRequest(
+        { type: RequestType.Bearer, store: "alpha-store", apiKey: "testApiKey", apiSecretKey: "testApiSecretKey" },
+        new Request(`${APP_URL}${path}`),
+      );
+    // WHEN
+    const page = (await privacyPage.loader({ request: await get("/app/privacy"), params: {}, context: {} })) as {
+      requests: { id: string }[];
+    };
+    const own = (await exportRoute.loader({
+      request: await get("/app/privacy/export/req-own"),
+      params: { requestId: "req-own" },
+      context: {},
+    })) as Response;
+    const otherRequest = await get("/app/privacy/export/req-other");
+    const other = await thrownOrReturned(() =>
+      exportRoute.loader({ request: otherRequest, params: { requestId: "req-other" }, context: {} }),
+    );
+    // THEN
+    expect(page.requests.map((r) => r.id)).toEqual(["req-own"]);
+    expect(own.headers.get("Content-Disposition")).toContain("attachment");
+    expect(await own.json()).toEqual({ shop: SHOP });
+    expect((other as Response).status).toBe(404);
   });
 
   it("refuses to resync a customer the store does not have", async () => {
