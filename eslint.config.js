@@ -23,7 +23,14 @@ export default tseslint.config(
   },
   {
     // Entry points and sandbox scripts talk to a person on a terminal.
-    files: ["app/sandbox/demo.ts", "app/server/main.ts", "app/server/rotate-secrets.ts", "tests/**", "prisma/**", "app/entry.server.tsx"],
+    files: [
+      "app/sandbox/demo.ts",
+      "app/server/main.ts",
+      "app/server/rotate-secrets.ts",
+      "tests/**",
+      "prisma/**",
+      "app/entry.server.tsx",
+    ],
     rules: { "no-console": "off" },
   },
 );
