@@ -1,37 +1,23 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { DEMO_SHOP } from "../fakes/shopify-admin/demo-shops";
 import { launchChromium } from "../support/browser";
 import { postDemoOrderHistory } from "../support/order-view-demo-history";
-import { freePort, startProcess, userEnvironment, type RunningProcess } from "../support/processes";
+import { startDemo, type DemoProcess } from "../support/demo-process";
 
 // The whole path in the sandbox: the demo store's order history arrives as signed webhooks, the worker
 // projects it and creates the Chatwoot contacts, and the Chatwoot-like page shows the order view.
-const root = path.resolve(import.meta.dirname, "../..");
 const shots = process.env.ORDER_VIEW_SCREENSHOTS ?? path.join(tmpdir(), "order-view-screenshots");
 
 describe("the order view in the sandbox (npm run demo)", () => {
-  let demo: RunningProcess;
+  let demo: DemoProcess;
   let browser: Browser;
   let appUrl: string;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "cw-order-view-demo-"));
-    const [port, simPort] = [await freePort(), await freePort()];
-    appUrl = `http://localhost:${port}`;
-    demo = startProcess(path.join(root, "node_modules/.bin/tsx"), ["app/sandbox/demo.ts"], {
-      cwd: root,
-      env: userEnvironment({
-        PORT: String(port),
-        CHATWOOT_SIM_PORT: String(simPort),
-        DATABASE_URL: `file:${path.join(dir, "demo.sqlite")}`,
-        SYNC_COALESCE_MS: "100",
-      }),
-    });
-    await demo.waitFor(/Sandbox ready/, 150_000);
+    demo = await startDemo({ SYNC_COALESCE_MS: "100" });
+    appUrl = demo.appUrl;
     // WHEN the demo store's history arrives
     const sent = await postDemoOrderHistory({
       appUrl,
@@ -46,7 +32,6 @@ describe("the order view in the sandbox (npm run demo)", () => {
   afterAll(async () => {
     await browser?.close();
     await demo?.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   async function waitForContacts(names: string[]) {
@@ -55,7 +40,7 @@ describe("the order view in the sandbox (npm run demo)", () => {
       if (names.every((n) => html.includes(n))) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`the demo contacts never appeared:\n${demo.output().slice(-3000)}`);
+    throw new Error(`the demo contacts never appeared:\n${demo.process.output().slice(-3000)}`);
   }
 
   it("shows the demo customer's orders beside the conversation, 20 first and the rest on request", async () => {

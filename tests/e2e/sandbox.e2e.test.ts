@@ -1,47 +1,31 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../support/browser";
-import { freePort, startProcess, userEnvironment, type RunningProcess } from "../support/processes";
-
-const root = path.resolve(import.meta.dirname, "../..");
+import { startDemo, type DemoProcess } from "../support/demo-process";
 
 describe("the sandbox (npm run demo)", () => {
-  let demo: RunningProcess;
+  let demo: DemoProcess;
   let browser: Browser;
   let appUrl: string;
   let simUrl: string;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "cw-demo-"));
-    const [port, simPort] = [await freePort(), await freePort()];
-    appUrl = `http://localhost:${port}`;
-    simUrl = `http://127.0.0.1:${simPort}`;
-    demo = startProcess(path.join(root, "node_modules/.bin/tsx"), ["app/sandbox/demo.ts"], {
-      cwd: root,
-      env: userEnvironment({
-        PORT: String(port),
-        CHATWOOT_SIM_PORT: String(simPort),
-        DATABASE_URL: `file:${path.join(dir, "demo.sqlite")}`,
-      }),
-    });
-    // A fresh clone builds the app first; that is not part of the 10 s.
-    await demo.waitFor(/Sandbox ready/, 120_000);
+    demo = await startDemo();
+    appUrl = demo.appUrl;
+    simUrl = demo.simUrl;
     browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await demo?.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("provisions the demo store within 10 s of the install, as its log says", () => {
     // THEN
-    const line = demo.output().match(/\{[^\n]*"msg":"demo store provisioned"[^\n]*\}/);
-    expect(line, demo.output()).not.toBeNull();
+    const line = demo.process.output().match(/\{[^\n]*"msg":"demo store provisioned"[^\n]*\}/);
+    expect(line, demo.process.output()).not.toBeNull();
     const { ms } = JSON.parse(line![0]) as { ms: number };
     expect(ms).toBeLessThan(10_000);
   });
@@ -63,7 +47,7 @@ describe("the sandbox (npm run demo)", () => {
     // THEN
     await expect(page.getByRole("heading", { name: "Your Chatwoot account is ready" }).isVisible()).resolves.toBe(true);
     await expect(page.getByText("Done", { exact: true }).count()).resolves.toBe(8);
-    await page.screenshot({ path: path.join(dir, "sandbox.png"), fullPage: true });
+    await page.screenshot({ path: path.join(tmpdir(), "sandbox.png"), fullPage: true });
     await page.close();
   });
 
