@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { PrismaClient } from "@prisma/client";
+import { PrismaClient, type Prisma } from "@prisma/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "./env.server";
@@ -16,7 +16,26 @@ export function databaseKind(url: string): DbKind {
   return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
 }
 
+const clientKinds = new WeakMap<Db, DbKind>();
+
 export function createPrismaClient(url: string): Db {
+  const client = newPrismaClient(url);
+  clientKinds.set(client, databaseKind(url));
+  return client;
+}
+
+/**
+ * Runs a statement built with `Prisma.sql` on either client. The PostgreSQL client carries its own
+ * copy of Prisma's runtime, whose $queryRaw does not recognise @prisma/client's Sql objects, so
+ * the statement goes in as text with the placeholders each database expects.
+ */
+export function queryRaw<T>(db: Db, query: Prisma.Sql): Promise<T> {
+  const kind = clientKinds.get(db);
+  if (!kind) throw new Error("queryRaw needs a client made by createPrismaClient");
+  return db.$queryRawUnsafe<T>(kind === "postgres" ? query.text : query.sql, ...query.values);
+}
+
+function newPrismaClient(url: string): Db {
   if (databaseKind(url) === "postgres") {
     // The PostgreSQL client is generated to its own folder (prisma/postgres/schema.prisma).
     // It is loaded at run time so the bundler never has to understand Prisma's CommonJS output.

@@ -1,5 +1,6 @@
-import type { Job } from "@prisma/client";
-import type { Db } from "~/db.server";
+import { Prisma, type Job } from "@prisma/client";
+import { queryRaw, type Db } from "~/db.server";
+import { newId } from "~/lib/ids";
 
 // Only single-statement Prisma calls here (create, update/delete with a where, deleteMany, reads):
 // on SQLite the libsql adapter wraps updateMany/upsert/createMany in a transaction, and a busy
@@ -15,9 +16,30 @@ export function insertJob(db: Db, data: NewJob) {
   return db.job.create({ data, select: { id: true } });
 }
 
-/** Inserts several pending jobs in one statement and returns their ids with their keys. */
-export function insertJobs(db: Db, rows: NewJob[]) {
-  return db.job.createManyAndReturn({ data: rows, select: { id: true, key: true } });
+/**
+ * Inserts several keyed pending jobs in one statement and returns the ones it inserted: a row
+ * whose `key` is already taken is skipped, not an error. Written as SQL because Prisma runs a
+ * createMany as a transaction, and on SQLite every transaction costs the driver a new connection;
+ * one autocommitted INSERT is one commit.
+ */
+export async function insertJobsSkippingTakenKeys(
+  db: Db,
+  rows: (NewJob & { key: string })[],
+): Promise<{ id: string; key: string }[]> {
+  if (!rows.length) return [];
+  const now = new Date();
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${newId()}, ${r.queue}, ${r.task}, ${r.payload}, ${r.key}, ${r.coalesceKey ?? null}, 'pending', ${r.runAt}, ${r.priority ?? 0}, 0, ${r.maxAttempts}, 0, ${r.shop ?? null}, ${now}, ${now})`,
+  );
+  return queryRaw<{ id: string; key: string }[]>(
+    db,
+    Prisma.sql`
+    INSERT INTO "Job" ("id", "queue", "task", "payload", "key", "coalesceKey", "status", "runAt", "priority", "attempts", "maxAttempts", "revision", "shop", "createdAt", "updatedAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("key") DO NOTHING
+    RETURNING "id", "key"`,
+  );
 }
 
 export function findJobsByKeys(db: Db, { keys }: { keys: string[] }) {

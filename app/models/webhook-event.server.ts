@@ -1,22 +1,9 @@
-import type { WebhookEvent } from "@prisma/client";
-import type { Db } from "~/db.server";
+import { Prisma, type WebhookEvent } from "@prisma/client";
+import { queryRaw, type Db } from "~/db.server";
+import { newId } from "~/lib/ids";
 
 export function getWebhookEvent(db: Db, { webhookId }: Pick<WebhookEvent, "webhookId">) {
   return db.webhookEvent.findUnique({ where: { webhookId } });
-}
-
-/** Records an accepted delivery; false when this webhookId was already recorded (a redelivery). */
-export async function recordWebhookEvent(
-  db: Db,
-  event: Pick<WebhookEvent, "shop" | "webhookId" | "topic" | "triggeredAt">,
-): Promise<boolean> {
-  try {
-    await db.webhookEvent.create({ data: { ...event, status: "queued" } });
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false;
-    throw error;
-  }
 }
 
 export function markWebhookEvent(
@@ -51,10 +38,27 @@ export async function getWebhookEventStatuses(db: Db, { webhookIds }: { webhookI
   return new Map(rows.map((r) => [r.webhookId, r.status]));
 }
 
-/** Records several new deliveries in one statement; throws P2002 if one was recorded meanwhile. */
-export function recordWebhookEvents(
+/**
+ * Records deliveries in one statement and returns the webhook ids it recorded; ids already on
+ * record (redeliveries) are skipped. SQL for the same reason as insertJobsSkippingTakenKeys: a
+ * single autocommitted INSERT, no transaction.
+ */
+export async function recordNewWebhookEvents(
   db: Db,
   events: Pick<WebhookEvent, "shop" | "webhookId" | "topic" | "triggeredAt">[],
-) {
-  return db.webhookEvent.createMany({ data: events.map((e) => ({ ...e, status: "queued" })) });
+): Promise<Set<string>> {
+  if (!events.length) return new Set();
+  const now = new Date();
+  const values = events.map(
+    (e) => Prisma.sql`(${newId()}, ${e.shop}, ${e.webhookId}, ${e.topic}, 'queued', ${e.triggeredAt}, ${now})`,
+  );
+  const rows = await queryRaw<{ webhookId: string }[]>(
+    db,
+    Prisma.sql`
+    INSERT INTO "WebhookEvent" ("id", "shop", "webhookId", "topic", "status", "triggeredAt", "receivedAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("webhookId") DO NOTHING
+    RETURNING "webhookId"`,
+  );
+  return new Set(rows.map((r) => r.webhookId));
 }

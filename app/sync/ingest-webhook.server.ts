@@ -47,12 +47,12 @@ export function ingestWebhookFactory(deps: IngestDeps) {
   return async function ingestWebhook(request: Request, expected: SyncTopic): Promise<Response> {
     let raw: string;
     try {
-      raw = await readLimited(request.clone(), limit);
+      raw = await readLimited(request, limit);
     } catch (error) {
       if (error instanceof BodyTooLargeError) return new Response("Payload Too Large", { status: 413 });
       throw error;
     }
-    const { shop, topic, webhookId, triggeredAt } = await authenticateOrRefuse(deps, request);
+    const { shop, topic, webhookId, triggeredAt } = await authenticateOrRefuse(deps, forAuthentication(request, raw));
     const log = deps.logger.child({ shop, topic, webhookId });
     // The SDK reports topics as ORDERS_CREATE; the header itself says orders/create.
     if (topic !== expected && topic !== expected.toUpperCase().replace(/\//g, "_")) {
@@ -77,6 +77,23 @@ export function ingestWebhookFactory(deps: IngestDeps) {
     });
     return new Response(null, { status: 200 });
   };
+}
+
+/**
+ * The delivery as authenticate.webhook needs it: the body already read, and only the headers the
+ * SDK reads (Shopify's own and the content type). The SDK looks each header up by scanning all of
+ * them, so proxies' and load balancers' headers would only cost time; the HMAC covers the body.
+ */
+function forAuthentication(request: Request, body: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of request.headers) {
+    if (name.startsWith("x-shopify-") || name === "content-type") headers.set(name, value);
+  }
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    ...(request.method === "GET" || request.method === "HEAD" ? {} : { body }),
+  });
 }
 
 /** The SDK checks the HMAC first, then JSON.parses; a signed body that is not JSON is a 400. */

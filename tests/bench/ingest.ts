@@ -7,8 +7,9 @@ import { API_SECRET, dropDatabase, ensureBuild, freshDatabase, median, printTabl
 /**
  * npm run bench:ingest — the webhook request path against the real production server on
  * loopback: signed orders/create deliveries (each with its own webhook id) versus a bare 200
- * route in the same server, on SQLite and on PostgreSQL. Rounds alternate the two targets so
- * machine noise hits both; medians are reported.
+ * route in the same server, on SQLite and on PostgreSQL, with the worker in the same process and
+ * without it. Rounds alternate the two targets so machine noise hits both; medians are reported.
+ * BENCH_DURATION, BENCH_ROUNDS, BENCH_CONNECTIONS and BENCH_TOPOLOGIES change the run.
  */
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -70,51 +71,58 @@ async function run(url: string, webhook: boolean) {
 ensureBuild();
 const sim = await startChatwootSimulator();
 const rows: (string | number)[][] = [];
+// "web + worker": the embedded default, one process that answers webhooks and runs the jobs.
+// "web only": an instance with RUN_WORKER=false, as in a deployment with separate workers.
+const topologies = (process.env.BENCH_TOPOLOGIES ?? "web + worker,web only").split(",");
 for (const kind of ["sqlite", "postgres"] as const) {
-  const databaseUrl = await freshDatabase(kind);
-  if (!databaseUrl) {
-    rows.push([kind, "skipped: PostgreSQL not reachable", "", "", "", "", ""]);
-    continue;
+  for (const topology of topologies) {
+    const databaseUrl = await freshDatabase(kind);
+    if (!databaseUrl) {
+      rows.push([kind, topology, "skipped: PostgreSQL not reachable", "", "", "", "", ""]);
+      continue;
+    }
+    const { url, app } = await startApp({
+      DATABASE_URL: databaseUrl,
+      CHATWOOT_BASE_URL: sim.url,
+      CHATWOOT_PLATFORM_TOKEN: sim.platformToken,
+      RUN_WORKER: topology === "web only" ? "false" : "true",
+    });
+    await run(url, false); // warm-up
+    await run(url, true);
+    const bare: Awaited<ReturnType<typeof run>>[] = [];
+    const ingest: Awaited<ReturnType<typeof run>>[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      bare.push(await run(url, false));
+      ingest.push(await run(url, true));
+    }
+    const m = (xs: typeof bare, k: "rps" | "p50" | "p99") => median(xs.map((x) => x[k]));
+    rows.push([
+      kind,
+      topology,
+      "bare 200 route",
+      m(bare, "rps").toFixed(0),
+      m(bare, "p50").toFixed(1),
+      m(bare, "p99").toFixed(1),
+      "",
+      "",
+    ]);
+    rows.push([
+      kind,
+      topology,
+      "orders/create webhook",
+      m(ingest, "rps").toFixed(0),
+      m(ingest, "p50").toFixed(1),
+      m(ingest, "p99").toFixed(1),
+      `${((m(ingest, "rps") / m(bare, "rps")) * 100).toFixed(0)}%`,
+      String(ingest.reduce((s, x) => s + x.errors, 0)),
+    ]);
+    await app.stop();
+    await dropDatabase(databaseUrl);
   }
-  const { url, app } = await startApp({
-    DATABASE_URL: databaseUrl,
-    CHATWOOT_BASE_URL: sim.url,
-    CHATWOOT_PLATFORM_TOKEN: sim.platformToken,
-    RUN_WORKER: process.env.BENCH_RUN_WORKER ?? "true",
-  });
-  await run(url, false); // warm-up
-  await run(url, true);
-  const bare: Awaited<ReturnType<typeof run>>[] = [];
-  const ingest: Awaited<ReturnType<typeof run>>[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    bare.push(await run(url, false));
-    ingest.push(await run(url, true));
-  }
-  const m = (xs: typeof bare, k: "rps" | "p50" | "p99") => median(xs.map((x) => x[k]));
-  rows.push([
-    kind,
-    "bare 200 route",
-    m(bare, "rps").toFixed(0),
-    m(bare, "p50").toFixed(1),
-    m(bare, "p99").toFixed(1),
-    "",
-    "",
-  ]);
-  rows.push([
-    kind,
-    "orders/create webhook",
-    m(ingest, "rps").toFixed(0),
-    m(ingest, "p50").toFixed(1),
-    m(ingest, "p99").toFixed(1),
-    `${((m(ingest, "rps") / m(bare, "rps")) * 100).toFixed(0)}%`,
-    String(ingest.reduce((s, x) => s + x.errors, 0)),
-  ]);
-  await app.stop();
-  await dropDatabase(databaseUrl);
 }
 await sim.stop();
 printTable(
   `Ingest: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each, medians`,
-  ["database", "route", "req/s", "p50 ms", "p99 ms", "vs bare", "non-2xx"],
+  ["database", "topology", "route", "req/s", "p50 ms", "p99 ms", "vs bare", "non-2xx"],
   rows,
 );

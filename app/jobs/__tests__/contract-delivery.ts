@@ -40,6 +40,44 @@ export function deliveryContract(fx: ContractFixture) {
     expect(finished("webhook")).toHaveLength(1);
   });
 
+  it("enqueues a batch with the same dedupe as one by one: new keys run once, taken keys and repeats dedupe", async () => {
+    // GIVEN a job already stored under key-a, and a second instance that enqueues in batches
+    const queue = newQueue();
+    const stored = await queue.enqueue("webhook", { n: 1 }, { key: "key-a" });
+    const batcher = newQueue();
+    // WHEN one batch holds the taken key, two new keys (one of them twice) and an unkeyed job
+    const results = await batcher.enqueueMany([
+      { task: "webhook", payload: { n: 2 }, options: { key: "key-a" } },
+      { task: "webhook", payload: { n: 3 }, options: { key: "key-b" } },
+      { task: "webhook", payload: { n: 4 }, options: { key: "key-c", shop: "shop-1.myshopify.com" } },
+      { task: "webhook", payload: { n: 5 }, options: { key: "key-b" } },
+      { task: "webhook", payload: { n: 6 } },
+    ]);
+    // THEN the results follow the items' order
+    expect(results[0]).toEqual({ id: stored.id, deduped: true });
+    expect(results.slice(1, 3).map((r) => r.deduped)).toEqual([false, false]);
+    expect(results[3]).toEqual({ id: results[1]!.id, deduped: true });
+    expect(results[4]!.deduped).toBe(false);
+    expect(new Set(results.map((r) => r.id)).size).toBe(4);
+    // AND each stored job runs once with the payload of its first enqueue
+    await queue.start({ webhook: recording("webhook") }, poll);
+    await waitFor(() => finished("webhook").length >= 4, { what: "four runs" });
+    await settle(300);
+    await queue.stop();
+    expect(
+      finished("webhook")
+        .map((r) => r.payload.n)
+        .sort(),
+    ).toEqual([1, 3, 4, 6]);
+    // AND a later batch with the same keys adds nothing: the keys stay taken after their jobs ran
+    const again = await batcher.enqueueMany([
+      { task: "webhook", payload: { n: 7 }, options: { key: "key-b" } },
+      { task: "webhook", payload: { n: 8 }, options: { key: "key-c" } },
+    ]);
+    expect(again.map((r) => r.deduped)).toEqual([true, true]);
+    expect(await queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
+  });
+
   it("coalesces a burst: 10 enqueues with one coalesceKey inside the window become one run after the window", async () => {
     // GIVEN
     const queue = newQueue();

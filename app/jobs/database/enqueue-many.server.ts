@@ -1,56 +1,47 @@
-import { findJobsByKeys, insertJobs } from "~/models/job.server";
+import { findJobsByKeys, insertJobsSkippingTakenKeys } from "~/models/job.server";
 import { QUEUE_DEFAULTS } from "../defaults";
 import type { EnqueueItem, EnqueueResult, JobQueue } from "../types";
 import type { DatabaseQueueContext } from "./types";
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
-
 /**
- * Enqueues a batch. Jobs with a `key` and no coalescing key are written in one INSERT after one
- * look-up of the keys that already exist; anything else goes through the single-job path. A
- * unique violation (another instance inserted one of the keys in between) falls back to the
- * single-job path for the whole batch, which resolves each key on its own.
+ * Enqueues a batch. Jobs with a `key` and no coalescing key are written in one INSERT that skips
+ * taken keys, so a batch of new keys is one statement and one commit; the ids of keys that were
+ * taken are looked up afterwards. Anything else goes through the single-job path.
  */
 export function enqueueManyFactory(ctx: DatabaseQueueContext, enqueue: JobQueue["enqueue"], onEnqueued: () => void) {
   return async function enqueueMany(items: readonly EnqueueItem[]): Promise<EnqueueResult[]> {
     const results: (EnqueueResult | undefined)[] = new Array(items.length);
-    const batch = items
-      .map((item, index) => ({ item, index }))
-      .filter(({ item }) => item.options?.key && !item.options.coalesceKey);
-    const existing = new Map(
-      batch.length
-        ? (await findJobsByKeys(ctx.db, { keys: batch.map((b) => b.item.options!.key!) })).map((j) => [j.key!, j.id])
-        : [],
-    );
-    const fresh = new Map<string, { index: number; item: EnqueueItem }[]>();
-    for (const entry of batch) {
-      const key = entry.item.options!.key!;
-      const id = existing.get(key);
-      if (id) results[entry.index] = { id, deduped: true };
-      else fresh.set(key, [...(fresh.get(key) ?? []), entry]);
+    // The first item of each key is the one written; later items of the key in the batch dedupe to it.
+    const byKey = new Map<string, number[]>();
+    for (const [index, item] of items.entries()) {
+      const key = item.options?.key;
+      if (key && !item.options?.coalesceKey) byKey.set(key, [...(byKey.get(key) ?? []), index]);
     }
-    if (fresh.size) {
-      const now = ctx.now();
-      const rows = [...fresh.values()]
-        .map(([first]) => first!.item)
-        .map((item) => ({
+    if (byKey.size) {
+      const now = ctx.now().getTime();
+      const rows = [...byKey.entries()].map(([key, [first]]) => {
+        const item = items[first!]!;
+        return {
           queue: item.task,
           task: item.task,
           payload: JSON.stringify(item.payload ?? null),
-          key: item.options!.key!,
+          key,
           shop: item.options?.shop ?? null,
           maxAttempts: item.options?.maxAttempts ?? QUEUE_DEFAULTS.maxAttempts,
-          runAt: new Date(now.getTime() + (item.options?.delayMs ?? 0)),
-        }));
-      try {
-        for (const { id, key } of await insertJobs(ctx.db, rows)) {
-          fresh.get(key!)!.forEach((entry, i) => (results[entry.index] = { id, deduped: i > 0 }));
-        }
-        onEnqueued();
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        for (const entries of fresh.values()) for (const { index } of entries) results[index] = undefined;
+          runAt: new Date(now + (item.options?.delayMs ?? 0)),
+        };
+      });
+      const inserted = new Map((await insertJobsSkippingTakenKeys(ctx.db, rows)).map((row) => [row.key, row.id]));
+      const taken = [...byKey.keys()].filter((key) => !inserted.has(key));
+      const existing = new Map(
+        taken.length ? (await findJobsByKeys(ctx.db, { keys: taken })).map((job) => [job.key!, job.id]) : [],
+      );
+      for (const [key, indexes] of byKey) {
+        const id = inserted.get(key) ?? existing.get(key);
+        // A taken key whose job was deleted in between is left to the single-job path below.
+        if (id) indexes.forEach((index, i) => (results[index] = { id, deduped: !inserted.has(key) || i > 0 }));
       }
+      if (inserted.size) onEnqueued();
     }
     for (const [index, item] of items.entries()) {
       results[index] ??= await enqueue(item.task, item.payload, item.options);

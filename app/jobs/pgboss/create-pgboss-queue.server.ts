@@ -2,6 +2,7 @@ import type { JobWithMetadata } from "pg-boss";
 import { QUEUE_DEFAULTS } from "../defaults";
 import type { JobQueue, TaskHandler, WorkerOptions } from "../types";
 import { bossConnection } from "./boss-connection.server";
+import { enqueueManyPgBossFactory } from "./enqueue-many-pgboss.server";
 import { enqueuePgBossJobFactory } from "./enqueue-pgboss-job.server";
 import { pgBossAdminFactory } from "./pgboss-admin.server";
 import { runPgBossJobFactory } from "./run-pgboss-job.server";
@@ -28,8 +29,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
   const enqueue = enqueuePgBossJobFactory(ctx);
   return {
     enqueue,
-    // PostgreSQL takes concurrent writes well; each item keeps pg-boss's own dedupe and policy.
-    enqueueMany: (items) => Promise.all(items.map((item) => enqueue(item.task, item.payload, item.options))),
+    enqueueMany: enqueueManyPgBossFactory(ctx, enqueue),
     async start(handlers: Record<string, TaskHandler<never>>, workerOptions: WorkerOptions = {}) {
       if (running) throw new Error("job queue: the worker is already running");
       const boss = await connection.boss();
