@@ -43,7 +43,33 @@ function newPrismaClient(url: string): Db {
     const { PrismaClient: PgClient } = require(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }) });
   }
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
+  return new PrismaClient({ adapter: new LibSQLWithBusyTimeout({ url }) });
+}
+
+/** How long a SQLite statement waits for another connection's write lock before it fails. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The libsql adapter with a busy timeout on every connection. SQLite's busy timeout belongs to a
+ * connection, and the libsql client hands its connection to each transaction and opens a new one
+ * for what follows; without this, everything after the first transaction would fail at once with
+ * "database is locked" whenever another process (a CLI, a migration) held the write lock.
+ */
+class LibSQLWithBusyTimeout extends PrismaLibSQL {
+  override createClient(config: Parameters<PrismaLibSQL["createClient"]>[0]) {
+    const client = super.createClient(config);
+    const pragma = `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`;
+    const transaction = client.transaction.bind(client);
+    client.transaction = async (mode?: "write" | "read" | "deferred") => {
+      const tx = await transaction(mode);
+      await client.execute(pragma); // opens the next connection, with the timeout
+      return tx;
+    };
+    // The first connection is open already; a local libsql client runs this synchronously. Should
+    // it fail, the database cannot be used at all and the first query reports why.
+    client.execute(pragma).catch(() => {});
+    return client;
+  }
 }
 
 declare global {
@@ -64,12 +90,11 @@ export function db(): Db {
 
 /**
  * SQLite settings the embedded default needs under load, applied once at start-up: write-ahead
- * logging (readers never block the writer; a commit is one append instead of a journal dance) and
- * a busy timeout instead of failing at once when another connection holds the write lock.
- * PostgreSQL needs nothing.
+ * logging (readers never block the writer; a commit is one append instead of a journal dance). It
+ * is stored in the database file. Every connection also gets a busy timeout (see
+ * LibSQLWithBusyTimeout). PostgreSQL needs nothing.
  */
 export async function prepareDatabase(client: Db, url: string): Promise<void> {
   if (databaseKind(url) !== "sqlite") return;
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
 }
