@@ -1,5 +1,6 @@
 import type { AuditRecord, ComplianceRequest } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { isUniqueViolation } from "./prisma-errors";
 
 /** Records a compliance delivery once; false when this webhookId was already recorded. */
 export async function recordComplianceRequest(
@@ -10,7 +11,7 @@ export async function recordComplianceRequest(
     await db.complianceRequest.create({ data: request });
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import type { ContactConflict, ContactLink } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { matched } from "./prisma-errors";
 
 type Key = Pick<ContactLink, "shop" | "customerId">;
 
@@ -35,8 +36,19 @@ export function recordContactConflict(
   });
 }
 
-export function resolveContactConflicts(db: Db, key: Key, now = new Date()) {
-  return db.contactConflict.updateMany({ where: { ...key, resolvedAt: null }, data: { resolvedAt: now } });
+/** Marks a customer's open conflict on a field resolved (the field now reached Chatwoot). */
+export function resolveContactConflict(
+  db: Db,
+  { shop, customerId, field }: Pick<ContactConflict, "shop" | "customerId" | "field">,
+  now = new Date(),
+) {
+  return matched(
+    db.contactConflict.update({
+      where: { shop_customerId_field: { shop, customerId, field }, resolvedAt: null },
+      data: { resolvedAt: now },
+      select: { field: true },
+    }),
+  );
 }
 
 export function listOpenContactConflicts(db: Db, { shop }: { shop: string }, take = 50) {

@@ -1,5 +1,6 @@
 import type { Customer } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { isUniqueViolation, matched } from "./prisma-errors";
 
 type Key = Pick<Customer, "shop" | "customerId">;
 export type CustomerFields = Partial<
@@ -8,10 +9,6 @@ export type CustomerFields = Partial<
     "email" | "phone" | "firstName" | "lastName" | "tags" | "acceptsMarketing" | "state" | "shopifyCreatedAt"
   >
 >;
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string }).code === "P2002";
-}
 
 /**
  * Applies a customer snapshot unless a newer one (by Shopify's updated_at) or a tombstone is
@@ -26,11 +23,18 @@ export async function upsertCustomerIfNewer(
 ): Promise<boolean> {
   const at = shopifyUpdatedAt ?? new Date(0);
   for (let attempt = 0; attempt < 2; attempt++) {
-    const { count } = await db.customer.updateMany({
-      where: { ...key, deletedAt: null, OR: [{ shopifyUpdatedAt: null }, { shopifyUpdatedAt: { lte: at } }] },
-      data: { ...fields, shopifyUpdatedAt: at },
-    });
-    if (count === 1) return true;
+    const updated = await matched(
+      db.customer.update({
+        where: {
+          shop_customerId: key,
+          deletedAt: null,
+          OR: [{ shopifyUpdatedAt: null }, { shopifyUpdatedAt: { lte: at } }],
+        },
+        data: { ...fields, shopifyUpdatedAt: at },
+        select: { customerId: true },
+      }),
+    );
+    if (updated) return true;
     if (await db.customer.findUnique({ where: { shop_customerId: key }, select: { customerId: true } })) return false;
     try {
       await db.customer.create({ data: { ...key, ...fields, shopifyUpdatedAt: at } });
@@ -42,8 +46,13 @@ export async function upsertCustomerIfNewer(
   return false;
 }
 
-/** Fills only fields that are still empty: an order's embedded customer is not a full snapshot. */
+/**
+ * Creates the customer from an order's embedded copy when there is no row yet; an existing row is
+ * left as it is (that copy is not a full snapshot). Looked up first: most orders are from known
+ * customers, and a refused INSERT costs Prisma an error object each time.
+ */
 export async function ensureCustomer(db: Db, key: Key, fields: CustomerFields) {
+  if (await db.customer.findUnique({ where: { shop_customerId: key }, select: { customerId: true } })) return;
   try {
     await db.customer.create({ data: { ...key, ...fields } });
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Job } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { ifMatched } from "./prisma-errors";
 
 /**
  * The claim/settle side of the job table. Every write is one conditional UPDATE on
@@ -11,15 +12,6 @@ export interface JobLock {
   /** The revision the claim wrote; any later claim, release or reap moves it on. */
   revision: number;
   owner: string;
-}
-
-async function ifStillMatches<T>(write: Promise<T>): Promise<T | null> {
-  try {
-    return await write;
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2025") return null;
-    throw error;
-  }
 }
 
 const held = (lock: JobLock) => ({ id: lock.id, status: "running", lockedBy: lock.owner, revision: lock.revision });
@@ -60,7 +52,7 @@ export async function deleteCoveredJobs(db: Db, job: Pick<Job, "id" | "task"> & 
 
 /** pending → running for exactly one worker; attempts counts claims, so a crash uses one up. */
 export function claimJob(db: Db, job: Pick<Job, "id" | "revision">, { owner, now }: { owner: string; now: Date }) {
-  return ifStillMatches(
+  return ifMatched(
     db.job.update({
       where: { id: job.id, status: "pending", revision: job.revision },
       data: {
@@ -76,7 +68,7 @@ export function claimJob(db: Db, job: Pick<Job, "id" | "revision">, { owner, now
 
 /** Gives a claim back without counting it (a lost coalescing race, or a graceful stop). */
 export function releaseJob(db: Db, lock: JobLock) {
-  return ifStillMatches(
+  return ifMatched(
     db.job.update({
       where: held(lock),
       data: { status: "pending", attempts: { decrement: 1 }, ...unlocked },
@@ -87,17 +79,17 @@ export function releaseJob(db: Db, lock: JobLock) {
 
 /** The heartbeat of a long job; null means the lock was lost (reaped or released). */
 export function refreshJobLock(db: Db, lock: JobLock, now: Date) {
-  return ifStillMatches(db.job.update({ where: held(lock), data: { lockedAt: now }, select: { id: true } }));
+  return ifMatched(db.job.update({ where: held(lock), data: { lockedAt: now }, select: { id: true } }));
 }
 
 export function completeJob(db: Db, lock: JobLock, now: Date) {
-  return ifStillMatches(
+  return ifMatched(
     db.job.update({ where: held(lock), data: { status: "done", finishedAt: now, ...unlocked }, select: { id: true } }),
   );
 }
 
 export function rescheduleJob(db: Db, lock: JobLock, { runAt, lastError }: { runAt: Date; lastError: string }) {
-  return ifStillMatches(
+  return ifMatched(
     db.job.update({
       where: held(lock),
       data: { status: "pending", runAt, lastError, ...unlocked },
@@ -107,7 +99,7 @@ export function rescheduleJob(db: Db, lock: JobLock, { runAt, lastError }: { run
 }
 
 export function buryJob(db: Db, lock: JobLock, { lastError, now }: { lastError: string; now: Date }) {
-  return ifStillMatches(
+  return ifMatched(
     db.job.update({
       where: held(lock),
       data: { status: "dead", lastError, finishedAt: now, ...unlocked },
@@ -131,7 +123,7 @@ export function reclaimJob(
   job: Pick<Job, "id" | "revision">,
   { lockedBefore, dead, lastError, now }: { lockedBefore: Date; dead: boolean; lastError: string; now: Date },
 ) {
-  return ifStillMatches(
+  return ifMatched(
     db.job.update({
       where: { id: job.id, status: "running", revision: job.revision, lockedAt: { lt: lockedBefore } },
       data: dead

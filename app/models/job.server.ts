@@ -1,10 +1,13 @@
 import { Prisma, type Job } from "@prisma/client";
 import { queryRaw, type Db } from "~/db.server";
+import { matched } from "./prisma-errors";
 import { newId } from "~/lib/ids";
+import { byString } from "~/lib/order-by";
 
 // Only single-statement Prisma calls here (create, update/delete with a where, deleteMany, reads):
-// on SQLite the libsql adapter wraps updateMany/upsert/createMany in a transaction, and a busy
-// transaction there can leave the connection stuck. See job-lock.server.ts for the lock side.
+// on SQLite Prisma runs updateMany, createMany and an upsert it cannot do natively as a
+// transaction, and the libsql client opens a new connection after every transaction. See
+// job-lock.server.ts for the lock side.
 
 export type JobRow = Job;
 export type NewJob = Pick<Job, "queue" | "task" | "payload" | "runAt" | "maxAttempts"> &
@@ -28,10 +31,14 @@ export async function insertJobsSkippingTakenKeys(
 ): Promise<{ id: string; key: string }[]> {
   if (!rows.length) return [];
   const now = new Date();
-  const values = rows.map(
-    (r) =>
-      Prisma.sql`(${newId()}, ${r.queue}, ${r.task}, ${r.payload}, ${r.key}, ${r.coalesceKey ?? null}, 'pending', ${r.runAt}, ${r.priority ?? 0}, 0, ${r.maxAttempts}, 0, ${r.shop ?? null}, ${now}, ${now})`,
-  );
+  // Rows go in key order: two overlapping batches inserting concurrently then wait for each other
+  // instead of each holding a key the other needs (PostgreSQL reports that as a deadlock).
+  const values = [...rows]
+    .sort(byString((r) => r.key))
+    .map(
+      (r) =>
+        Prisma.sql`(${newId()}, ${r.queue}, ${r.task}, ${r.payload}, ${r.key}, ${r.coalesceKey ?? null}, 'pending', ${r.runAt}, ${r.priority ?? 0}, 0, ${r.maxAttempts}, 0, ${r.shop ?? null}, ${now}, ${now})`,
+    );
   return queryRaw<{ id: string; key: string }[]>(
     db,
     Prisma.sql`
@@ -56,28 +63,14 @@ export function listPendingJobIdsByCoalesceKey(db: Db, { coalesceKey }: Pick<Job
 
 /** Brings a pending job's runAt forward to `runAt` if it was later; false when nothing changed. */
 export async function advancePendingJob(db: Db, { id }: Pick<Job, "id">, runAt: Date): Promise<boolean> {
-  try {
-    await db.job.update({
-      where: { id, status: "pending", runAt: { gt: runAt } },
-      data: { runAt },
-      select: { id: true },
-    });
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2025") return false;
-    throw error;
-  }
+  return matched(
+    db.job.update({ where: { id, status: "pending", runAt: { gt: runAt } }, data: { runAt }, select: { id: true } }),
+  );
 }
 
 /** Deletes the job only while it is still pending; false when a worker got to it first. */
 export async function deletePendingJob(db: Db, { id }: Pick<Job, "id">): Promise<boolean> {
-  try {
-    await db.job.delete({ where: { id, status: "pending" }, select: { id: true } });
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2025") return false;
-    throw error;
-  }
+  return matched(db.job.delete({ where: { id, status: "pending" }, select: { id: true } }));
 }
 
 export async function countJobsByStatus(db: Db, { shop }: { shop?: string }) {
@@ -97,17 +90,13 @@ export function listDeadJobs(db: Db, { shop, limit }: { shop?: string; limit: nu
 
 /** Puts a dead job back in line with a fresh attempt count; lastError stays until it succeeds. */
 export async function replayDeadJob(db: Db, { id, shop }: { id: string; shop?: string }, now: Date) {
-  try {
-    await db.job.update({
+  return matched(
+    db.job.update({
       where: { id, status: "dead", ...(shop ? { shop } : {}) },
       data: { status: "pending", attempts: 0, runAt: now, finishedAt: null, revision: { increment: 1 } },
       select: { id: true },
-    });
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2025") return false;
-    throw error;
-  }
+    }),
+  );
 }
 
 export async function deletePendingJobsForShop(db: Db, { shop, task }: { shop: string; task?: string }) {

@@ -1,12 +1,9 @@
 import type { Order, OrderRefund } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { isUniqueViolation, matched } from "./prisma-errors";
 
 type Key = Pick<Order, "shop" | "orderId">;
 export type OrderFields = Omit<Order, "shop" | "orderId" | "deletedAt" | "createdAt" | "updatedAt">;
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string }).code === "P2002";
-}
 
 /**
  * Applies an order snapshot unless a newer one (by updated_at) or a tombstone is stored; the guard
@@ -14,11 +11,14 @@ function isUniqueViolation(error: unknown) {
  */
 export async function upsertOrderIfNewer(db: Db, key: Key, fields: OrderFields): Promise<boolean> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const { count } = await db.order.updateMany({
-      where: { ...key, deletedAt: null, shopifyUpdatedAt: { lte: fields.shopifyUpdatedAt } },
-      data: fields,
-    });
-    if (count === 1) return true;
+    const updated = await matched(
+      db.order.update({
+        where: { shop_orderId: key, deletedAt: null, shopifyUpdatedAt: { lte: fields.shopifyUpdatedAt } },
+        data: fields,
+        select: { orderId: true },
+      }),
+    );
+    if (updated) return true;
     if (await db.order.findUnique({ where: { shop_orderId: key }, select: { orderId: true } })) return false;
     try {
       await db.order.create({ data: { ...key, ...fields } });
@@ -53,7 +53,26 @@ export function getOrder(db: Db, key: Key) {
   return db.order.findUnique({ where: { shop_orderId: key } });
 }
 
-/** Records a refund once; redeliveries change nothing. */
+export function getOrderRefund(db: Db, { shop, refundId }: Pick<OrderRefund, "shop" | "refundId">) {
+  return db.orderRefund.findUnique({ where: { shop_refundId: { shop, refundId } } });
+}
+
+/** Sets a refund's amount if it is still `expected` (compare-and-set); false when it was not. */
+export function setOrderRefundAmountIf(
+  db: Db,
+  { shop, refundId }: Pick<OrderRefund, "shop" | "refundId">,
+  { expected, amount }: { expected: string; amount: string },
+) {
+  return matched(
+    db.orderRefund.update({
+      where: { shop_refundId: { shop, refundId }, amount: expected },
+      data: { amount },
+      select: { refundId: true },
+    }),
+  );
+}
+
+/** Records a refund once; false when it was already recorded. */
 export async function addOrderRefund(db: Db, refund: OrderRefund) {
   try {
     await db.orderRefund.create({ data: refund });

@@ -1,5 +1,6 @@
 import type { Provisioning, ProvisioningStep } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { isUniqueViolation } from "./prisma-errors";
 
 type ShopKey = Pick<Provisioning, "shop">;
 
@@ -9,7 +10,7 @@ export async function ensureProvisioning(db: Db, { shop }: ShopKey) {
     await db.provisioning.upsert({ where: { shop }, create: { shop }, update: {} });
   } catch (error) {
     // Two concurrent upserts can both try the insert; the loser sees a unique violation.
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
 }
 

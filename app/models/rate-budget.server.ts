@@ -1,5 +1,6 @@
 import type { RateBudget } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { isUniqueViolation, matched } from "./prisma-errors";
 
 // Single-statement writes only (see job.server.ts): the bucket is updated optimistically.
 
@@ -13,7 +14,7 @@ export async function createRateBudget(db: Db, budget: RateBudget): Promise<bool
     await db.rateBudget.create({ data: budget });
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }
@@ -27,15 +28,11 @@ export async function updateRateBudgetIfUnchanged(
   seen: RateBudget,
   next: Pick<RateBudget, "tokens" | "updatedAt">,
 ) {
-  try {
-    await db.rateBudget.update({
+  return matched(
+    db.rateBudget.update({
       where: { name: seen.name, tokens: seen.tokens, updatedAt: seen.updatedAt },
       data: next,
       select: { name: true },
-    });
-    return true;
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2025") return false;
-    throw error;
-  }
+    }),
+  );
 }

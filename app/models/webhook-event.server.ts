@@ -1,17 +1,16 @@
 import { Prisma, type WebhookEvent } from "@prisma/client";
 import { queryRaw, type Db } from "~/db.server";
 import { newId } from "~/lib/ids";
+import { byString } from "~/lib/order-by";
+import { matched } from "./prisma-errors";
 
-export function getWebhookEvent(db: Db, { webhookId }: Pick<WebhookEvent, "webhookId">) {
-  return db.webhookEvent.findUnique({ where: { webhookId } });
-}
-
+/** Sets a delivery's status; false when no such delivery is recorded. */
 export function markWebhookEvent(
   db: Db,
   { webhookId }: Pick<WebhookEvent, "webhookId">,
   data: Pick<WebhookEvent, "status"> & Partial<Pick<WebhookEvent, "error" | "appliedAt">>,
-) {
-  return db.webhookEvent.updateMany({ where: { webhookId }, data });
+): Promise<boolean> {
+  return matched(db.webhookEvent.update({ where: { webhookId }, data, select: { id: true } }));
 }
 
 /** Counts per status since a moment, for the Sync page. */
@@ -49,9 +48,10 @@ export async function recordNewWebhookEvents(
 ): Promise<Set<string>> {
   if (!events.length) return new Set();
   const now = new Date();
-  const values = events.map(
-    (e) => Prisma.sql`(${newId()}, ${e.shop}, ${e.webhookId}, ${e.topic}, 'queued', ${e.triggeredAt}, ${now})`,
-  );
+  // In webhook id order, for the reason given in insertJobsSkippingTakenKeys.
+  const values = [...events]
+    .sort(byString((e) => e.webhookId))
+    .map((e) => Prisma.sql`(${newId()}, ${e.shop}, ${e.webhookId}, ${e.topic}, 'queued', ${e.triggeredAt}, ${now})`);
   const rows = await queryRaw<{ webhookId: string }[]>(
     db,
     Prisma.sql`

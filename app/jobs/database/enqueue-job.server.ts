@@ -5,11 +5,10 @@ import {
   insertJob,
   listPendingJobIdsByCoalesceKey,
 } from "~/models/job.server";
+import { isUniqueViolation } from "~/models/prisma-errors";
 import { QUEUE_DEFAULTS } from "../defaults";
 import type { EnqueueOptions, EnqueueResult } from "../types";
 import type { DatabaseQueueContext } from "./types";
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 /**
  * Adds a job unless its `key` or a pending job of its `coalesceKey` already covers it.
