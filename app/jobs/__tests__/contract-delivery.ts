@@ -78,6 +78,30 @@ export function deliveryContract(fx: ContractFixture) {
     expect(await queue.stats()).toEqual({ pending: 0, running: 0, dead: 0 });
   });
 
+  it("enqueues overlapping batches from two instances at the same time, each key once and none refused", async () => {
+    // GIVEN two instances, and rounds of 40 keys sent by both at once in opposite orders
+    const one = newQueue();
+    const two = newQueue();
+    for (let round = 0; round < 10; round++) {
+      const items = Array.from({ length: 40 }, (_, n) => ({
+        task: "webhook",
+        payload: { n },
+        options: { key: `round-${round}-key-${n}` },
+      }));
+      // WHEN
+      const [first, second] = await Promise.all([one.enqueueMany(items), two.enqueueMany([...items].reverse())]);
+      // THEN both succeed, and each key has one job that exactly one of them added
+      const ids = new Map(first.map((r, i) => [items[i]!.options.key, r]));
+      for (const [i, r] of second.entries()) {
+        const other = ids.get(items[items.length - 1 - i]!.options.key)!;
+        expect(r.id).toBe(other.id);
+        expect(r.deduped || other.deduped).toBe(true);
+        expect(r.deduped && other.deduped).toBe(false);
+      }
+    }
+    expect((await one.stats()).pending).toBe(400);
+  });
+
   it("coalesces a burst: 10 enqueues with one coalesceKey inside the window become one run after the window", async () => {
     // GIVEN
     const queue = newQueue();

@@ -1,3 +1,4 @@
+import { byString } from "~/lib/order-by";
 import { QUEUE_DEFAULTS } from "../defaults";
 import type { EnqueueItem, EnqueueResult, JobQueue } from "../types";
 import { jobIdForKey, ownSingletonKey } from "./job-id";
@@ -21,7 +22,9 @@ export function enqueueManyPgBossFactory(ctx: PgBossContext, enqueue: JobQueue["
     }
     if (byId.size) {
       const now = Date.now();
-      const jobs = [...byId.entries()].map(([id, [first]]) => {
+      // In id order, so overlapping batches inserted at the same time wait for each other instead of
+      // deadlocking on each other's ids.
+      const jobs = [...byId.entries()].sort(byString(([id]) => id)).map(([id, [first]]) => {
         const { task, payload, options = {} } = items[first!]!;
         const data: PgBossJobData = { task, shop: options.shop ?? null, payload: payload ?? null };
         return {
