@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createPrismaClient, type Db } from "~/db.server";
 import { claimJobsFactory } from "~/jobs/database/claim-jobs.server";
 import { createDatabaseQueue } from "~/jobs/database/create-database-queue.server";
@@ -207,19 +209,8 @@ describe.skipIf(dbSkipReason)(`embedded job queue rows on ${dbKind}`, () => {
 
   it("keeps polling when the database fails for a while", async () => {
     // GIVEN a Job table whose reads fail three times
-    let failures = 3;
-    const flakyJob = new Proxy(db.job, {
-      get(target, property) {
-        if (property === "findMany" && failures > 0) {
-          return () => (failures--, Promise.reject(new Error("connection reset")));
-        }
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    const flakyDb = new Proxy(db, {
-      get: (target, property) => (property === "job" ? flakyJob : Reflect.get(target, property)),
-    });
+    const flaky = failingJobTable(db, "findMany", 3);
+    const flakyDb = flaky.db;
     let ran = false;
     const queue = createDatabaseQueue({ db: flakyDb, logger: silentLogger });
     queues.push(queue);
@@ -228,8 +219,76 @@ describe.skipIf(dbSkipReason)(`embedded job queue rows on ${dbKind}`, () => {
     await queue.start({ t: (async () => void (ran = true)) as TaskHandler<never> }, { pollIntervalMs: 10 });
     await waitFor(() => ran, { what: "the job after the outage" });
     // THEN
-    expect(failures).toBe(0);
+    expect(flaky.failuresLeft()).toBe(0);
     expect(queue.isRunning()).toBe(true);
     await queue.stop();
   });
+
+  it("runs the jobs a claim pass already took when the database fails later in that pass", async () => {
+    // GIVEN a plain job and a coalesced one, and a database whose next count fails (the coalesced
+    // claim's check that no other job of its key is running)
+    const flaky = failingJobTable(db, "count", 1);
+    const flakyDb = flaky.db;
+    const queue = createDatabaseQueue({ db: flakyDb, logger: silentLogger });
+    queues.push(queue);
+    const plain = await queue.enqueue("t", { n: 1 });
+    const coalesced = await queue.enqueue("t", { n: 2 }, { coalesceKey: "contact:1" });
+    const ran: number[] = [];
+    // WHEN
+    await queue.start(
+      { t: (async ({ n }: { n: number }) => void ran.push(n)) as TaskHandler<never> },
+      { pollIntervalMs: 10 },
+    );
+    await waitFor(() => ran.length === 2, { timeoutMs: 5_000, what: "both jobs (long before the lock timeout)" });
+    await queue.stop();
+    // THEN each ran once, and the failed pass cost neither an attempt
+    expect(ran.sort()).toEqual([1, 2]);
+    expect(flaky.failuresLeft()).toBe(0);
+    for (const { id } of [plain, coalesced]) expect(await row(id)).toMatchObject({ status: "done", attempts: 1 });
+  });
+
+  it("keeps answering HTTP while it works through a backlog of jobs that only touch the database", async () => {
+    // GIVEN 500 jobs whose handler only reads the database (on SQLite every such call settles
+    // without a turn of the event loop) and an HTTP server in the same process
+    const queue = createDatabaseQueue({ db, logger: silentLogger });
+    queues.push(queue);
+    await queue.enqueueMany(Array.from({ length: 500 }, (_, n) => ({ task: "db.only", payload: { n } })));
+    const server = createServer((_req, res) => res.end("ok"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      // WHEN the worker starts on the backlog and a request comes in
+      await queue.start({ "db.only": (async () => void (await db.job.count())) as TaskHandler<never> });
+      const answer = await fetch(`http://127.0.0.1:${port}/`);
+      const waitingWhenAnswered = await db.job.count({ where: { status: { not: "done" } } });
+      // THEN the request was answered while jobs were still waiting, and the backlog still drains
+      expect(await answer.text()).toBe("ok");
+      expect(waitingWhenAnswered).toBeGreaterThan(0);
+      await waitFor(async () => (await db.job.count({ where: { status: "done" } })) === 500, {
+        timeoutMs: 30_000,
+        what: "the backlog",
+      });
+    } finally {
+      await queue.stop();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
+
+/** The database with its Job table's `method` failing the next `times` calls, as a dropped connection would. */
+function failingJobTable(db: Db, method: string, times: number) {
+  let failures = times;
+  const job = new Proxy(db.job, {
+    get(target, property) {
+      if (property === method && failures > 0) {
+        return () => (failures--, Promise.reject(new Error("connection reset")));
+      }
+      const value = Reflect.get(target, property) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return {
+    db: new Proxy(db, { get: (target, property) => (property === "job" ? job : Reflect.get(target, property)) }),
+    failuresLeft: () => failures,
+  };
+}

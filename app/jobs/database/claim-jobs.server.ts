@@ -7,6 +7,7 @@ import {
   listRunningCoalesceKeys,
   releaseJob,
 } from "~/models/job-lock.server";
+import { coerceError } from "../errors";
 import type { DatabaseQueueContext } from "./types";
 
 /** How many candidates to read per free slot: other workers race for the same rows. */
@@ -31,22 +32,37 @@ export function claimJobsFactory(ctx: DatabaseQueueContext) {
     const keys = [...new Set(candidates.flatMap((c) => (c.coalesceKey ? [c.coalesceKey] : [])))];
     const busyKeys = new Set(keys.length > 0 ? await listRunningCoalesceKeys(ctx.db, { keys }) : []);
     const claimed: Job[] = [];
-    for (const candidate of candidates) {
-      if (claimed.length >= limit) break;
-      if (candidate.coalesceKey && busyKeys.has(candidate.coalesceKey)) continue;
-      const job = await claimJob(ctx.db, candidate, { owner: ctx.owner, now });
-      if (!job) continue; // another worker was faster
-      if (job.coalesceKey) {
-        busyKeys.add(job.coalesceKey);
-        const others = await countOtherRunningJobs(ctx.db, { id: job.id, coalesceKey: job.coalesceKey });
-        if (others > 0) {
-          await releaseJob(ctx.db, { id: job.id, revision: job.revision, owner: ctx.owner });
-          continue;
+    let checking: Job | null = null; // claimed, but not yet known to be safe to run
+    try {
+      for (const candidate of candidates) {
+        if (claimed.length >= limit) break;
+        if (candidate.coalesceKey && busyKeys.has(candidate.coalesceKey)) continue;
+        const job = await claimJob(ctx.db, candidate, { owner: ctx.owner, now });
+        if (!job) continue; // another worker was faster
+        if (job.coalesceKey) {
+          checking = job;
+          busyKeys.add(job.coalesceKey);
+          const others = await countOtherRunningJobs(ctx.db, { id: job.id, coalesceKey: job.coalesceKey });
+          if (others > 0) {
+            await releaseJob(ctx.db, { id: job.id, revision: job.revision, owner: ctx.owner });
+            checking = null;
+            continue;
+          }
+          // Racing enqueues can leave a second pending job of the key; this run covers it.
+          await deleteCoveredJobs(ctx.db, { id: job.id, task: job.task, coalesceKey: job.coalesceKey });
+          checking = null;
         }
-        // Racing enqueues can leave a second pending job of the key; this run covers it.
-        await deleteCoveredJobs(ctx.db, { id: job.id, task: job.task, coalesceKey: job.coalesceKey });
+        claimed.push(job);
       }
-      claimed.push(job);
+    } catch (error) {
+      // The jobs already claimed still run: dropping them would leave them locked until the lock
+      // timeout and cost each an attempt. One whose coalescing check failed is given back.
+      if (checking) {
+        const { id, revision } = checking;
+        await releaseJob(ctx.db, { id, revision, owner: ctx.owner }).catch(() => null);
+      }
+      if (!claimed.length) throw error;
+      ctx.logger.error("job queue: claim pass cut short", { error: coerceError(error), claimed: claimed.length });
     }
     return claimed;
   };

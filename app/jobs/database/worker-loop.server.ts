@@ -30,6 +30,7 @@ export function createWorkerLoop(ctx: DatabaseQueueContext) {
     let lastReap = 0;
     let lastPurge = 0;
     while (!stopping) {
+      await nextTurnOfTheEventLoop();
       let claimedAll = false;
       try {
         const now = ctx.now().getTime();
@@ -55,10 +56,13 @@ export function createWorkerLoop(ctx: DatabaseQueueContext) {
 
   function launch(job: Job, runClaimedJob: ReturnType<typeof runClaimedJobFactory>) {
     const controller = new AbortController();
-    const done = runClaimedJob(job, { signal: controller.signal, stopping: () => stopping }).finally(() => {
-      running.delete(job.id);
-      delay.wake(); // a slot is free
-    });
+    const run = () => runClaimedJob(job, { signal: controller.signal, stopping: () => stopping });
+    const done = nextTurnOfTheEventLoop()
+      .then(run)
+      .finally(() => {
+        running.delete(job.id);
+        delay.wake(); // a slot is free
+      });
     running.set(job.id, { job, controller, done });
   }
 
@@ -96,4 +100,13 @@ export function createWorkerLoop(ctx: DatabaseQueueContext) {
       ctx.logger.info("job queue: worker stopped", { owner: ctx.owner });
     },
   };
+}
+
+/**
+ * Waits for the event loop's next check phase. SQLite answers synchronously, so a job that only
+ * touches the database settles in microtasks alone; without this pause a backlog of such jobs
+ * would run back to back and no HTTP request would be read until the backlog was gone.
+ */
+function nextTurnOfTheEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
