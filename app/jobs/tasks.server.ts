@@ -42,7 +42,7 @@ export interface TaskDeps {
   db: Db;
   queue: Pick<JobQueue, "enqueue">;
   applyWebhook(input: ApplyWebhookInput): Promise<unknown>;
-  syncContact(input: { shop: string; customerId: string }): Promise<SyncContactOutcome>;
+  syncContact(input: { shop: string; customerId: string; full?: boolean }): Promise<SyncContactOutcome>;
   resyncCustomer(input: { shop: string; customerId: string }): Promise<boolean>;
   requestContactSync(shop: string, customerId: string): Promise<void>;
   /** Suspends the store's Chatwoot account after an uninstall; false when there is nothing to do. */
@@ -111,7 +111,7 @@ export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler
     }),
     "customer.resync": handler("customer.resync", async (payload) => {
       if (!(await deps.resyncCustomer(payload))) throw new PermanentJobError("Shopify has no such customer");
-      await deps.syncContact(payload);
+      await deps.syncContact({ ...payload, full: true });
     }),
     "shop.sync-pending": handler("shop.sync-pending", async ({ shop }) => {
       for (const { customerId } of await listCustomersWithoutContact(deps.db, { shop })) {

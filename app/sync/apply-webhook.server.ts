@@ -1,9 +1,10 @@
 import type { Db } from "~/db.server";
 import type { Logger } from "~/lib/logger.server";
-import { addOrderRefund, tombstoneOrder, upsertOrderIfNewer } from "~/models/order.server";
+import { tombstoneOrder, upsertOrderIfNewer } from "~/models/order.server";
 import { ensureCustomer, tombstoneCustomer, upsertCustomerIfNewer } from "~/models/customer.server";
-import { getWebhookEvent, markWebhookEvent } from "~/models/webhook-event.server";
+import { markWebhookEvent } from "~/models/webhook-event.server";
 import { customerFields, orderFields, refundAmount } from "./projection-fields";
+import { recordRefund } from "./record-refund.server";
 import type { CustomerPayload, OrderPayload, RefundPayload, SyncTopic } from "./payloads";
 
 export interface ApplyWebhookInput {
@@ -16,7 +17,8 @@ export interface ApplyWebhookInput {
 /**
  * The webhook job: updates the local projection (every write guarded by updated_at or idempotent),
  * marks the delivery applied, then asks for a (coalesced) contact sync of each customer touched.
- * Safe to run again after a crash at any point: a redone write changes nothing.
+ * Safe to run again after a crash at any point: a redone write changes nothing, and the contact
+ * syncs are asked for again (a crash between "applied" and those requests must not lose them).
  */
 export function applyWebhookFactory(deps: {
   db: Db;
@@ -25,11 +27,8 @@ export function applyWebhookFactory(deps: {
 }) {
   const { db } = deps;
   return async function applyWebhook({ shop, topic, webhookId, payload }: ApplyWebhookInput): Promise<string[]> {
-    const event = await getWebhookEvent(db, { webhookId });
-    const customers =
-      event?.status === "applied" ? touchedCustomers(topic, payload) : await project(db, shop, topic, payload);
-    if (event?.status !== "applied")
-      await markWebhookEvent(db, { webhookId }, { status: "applied", appliedAt: new Date(), error: null });
+    const customers = await project(db, shop, topic, payload);
+    await markWebhookEvent(db, { webhookId }, { status: "applied", appliedAt: new Date(), error: null });
     for (const customerId of customers) await deps.requestContactSync(shop, customerId);
     return customers;
   };
@@ -49,9 +48,17 @@ async function project(db: Db, shop: string, topic: SyncTopic, payload: unknown)
           await upsertCustomerIfNewer(db, key, customerFields(order.customer), new Date(order.customer.updated_at));
         else await ensureCustomer(db, key, customerFields(order.customer));
       }
-      await upsertOrderIfNewer(db, { shop, orderId: order.id }, orderFields(order));
+      // An order moved to another customer (or to none) changes the previous customer's totals too.
+      const previous = await db.order.findUnique({
+        where: { shop_orderId: { shop, orderId: order.id } },
+        select: { customerId: true },
+      });
+      const applied = await upsertOrderIfNewer(db, { shop, orderId: order.id }, orderFields(order));
+      const customers = order.customer ? [order.customer.id] : [];
+      if (applied && previous?.customerId && previous.customerId !== order.customer?.id)
+        customers.push(previous.customerId);
       for (const refund of order.refunds) {
-        await addOrderRefund(db, {
+        await recordRefund(db, {
           shop,
           refundId: refund.id,
           orderId: order.id,
@@ -59,7 +66,7 @@ async function project(db: Db, shop: string, topic: SyncTopic, payload: unknown)
           createdAt: new Date(refund.created_at),
         });
       }
-      return order.customer ? [order.customer.id] : [];
+      return customers;
     }
     case "orders/delete": {
       const customerId = await tombstoneOrder(db, { shop, orderId: (payload as { id: string }).id });
@@ -67,7 +74,7 @@ async function project(db: Db, shop: string, topic: SyncTopic, payload: unknown)
     }
     case "refunds/create": {
       const refund = payload as RefundPayload;
-      await addOrderRefund(db, {
+      await recordRefund(db, {
         shop,
         refundId: refund.id,
         orderId: refund.order_id,
@@ -91,13 +98,4 @@ async function project(db: Db, shop: string, topic: SyncTopic, payload: unknown)
       await tombstoneCustomer(db, { shop, customerId: (payload as { id: string }).id });
       return [];
   }
-}
-
-function touchedCustomers(topic: SyncTopic, payload: unknown): string[] {
-  if (topic.startsWith("orders/") && topic !== "orders/delete") {
-    const customer = (payload as OrderPayload).customer;
-    return customer ? [customer.id] : [];
-  }
-  if (topic === "customers/create" || topic === "customers/update") return [(payload as CustomerPayload).id];
-  return [];
 }

@@ -25,12 +25,12 @@ export async function attachOrCreateContact(
     } catch (error) {
       const taken = isDuplicateError(error);
       if (taken?.includes("identifier"))
-        return attachTo(client, await findBy(client, "identifier", customerId), customerId, body);
+        return attachTo({ db, client, shop }, await findBy(client, "identifier", customerId), customerId, body);
       const field = (taken ?? []).find((f): f is Field => f === "email" || f === "phone_number");
       if (field && body[field]) {
         const existing = await findBy(client, field, body[field]!);
         if (existing && (!existing.identifier || existing.identifier === customerId)) {
-          return attachTo(client, existing, customerId, body);
+          return attachTo({ db, client, shop }, existing, customerId, body);
         }
         await recordContactConflict(db, {
           shop,
@@ -52,17 +52,21 @@ export async function attachOrCreateContact(
   throw new Error(`could not create a Chatwoot contact for customer ${customerId}`);
 }
 
-/** A PATCH that drops (and records) an e-mail or phone another contact already holds. */
+/**
+ * A PATCH that drops (and records) an e-mail or phone another contact already holds. Returns the
+ * body Chatwoot accepted.
+ */
 export async function updateContactAvoidingConflicts(
   { db, client, shop }: { db: Db; client: ChatwootAccountClient; shop: string },
   customerId: string,
   contactId: number,
   patch: Record<string, unknown>,
-) {
+): Promise<Record<string, unknown>> {
   let body = { ...patch };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await client.updateContact(contactId, body);
+      await client.updateContact(contactId, body);
+      return body;
     } catch (error) {
       const field = (isDuplicateError(error) ?? []).find((f): f is Field => f === "email" || f === "phone_number");
       const culprit = field ?? (invalidPhone(error) ? "phone_number" : undefined);
@@ -88,16 +92,22 @@ async function findBy(client: ChatwootAccountClient, key: "identifier" | Field, 
   return page.payload[0];
 }
 
+/**
+ * Takes over a contact for the customer. The PATCH can meet its own clash (the e-mail or phone held
+ * by a third contact); that field is dropped and recorded like on any update.
+ */
 async function attachTo(
-  client: ChatwootAccountClient,
+  deps: { db: Db; client: ChatwootAccountClient; shop: string },
   contact: { id: number } | undefined,
   customerId: string,
   body: ContactState,
 ) {
   if (!contact)
     throw new Error(`Chatwoot reported a duplicate for customer ${customerId} but the contact was not found`);
-  await client.updateContact(contact.id, { identifier: customerId, ...body });
-  return { contactId: contact.id, state: body };
+  const sent = await updateContactAvoidingConflicts(deps, customerId, contact.id, { identifier: customerId, ...body });
+  let state = body;
+  for (const field of ["email", "phone_number"] as const) if (sent[field] === undefined) state = without(state, field);
+  return { contactId: contact.id, state };
 }
 
 function without(body: ContactState, field: Field): ContactState {

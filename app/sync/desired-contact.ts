@@ -25,13 +25,17 @@ export function desiredContact(
 
 /**
  * The PATCH that brings `synced` to `desired`: changed top-level fields, and only the custom
- * attributes whose value changed (Chatwoot merges custom_attributes at the top level).
- * Undefined when nothing changed, so a no-op event costs no Chatwoot request.
+ * attributes whose value changed (Chatwoot merges custom_attributes at the top level). An e-mail or
+ * phone the customer no longer has is cleared (Chatwoot stores a blank one as empty); a name is
+ * never blanked. Undefined when nothing changed, so a no-op event costs no Chatwoot request.
  */
 export function contactPatch(synced: ContactState, desired: ContactState) {
   const patch: Record<string, unknown> = {};
   for (const field of ["name", "email", "phone_number"] as const) {
     if (desired[field] !== undefined && desired[field] !== synced[field]) patch[field] = desired[field];
+  }
+  for (const field of ["email", "phone_number"] as const) {
+    if (desired[field] === undefined && synced[field] !== undefined) patch[field] = "";
   }
   const attributes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(desired.custom_attributes)) {

@@ -19,6 +19,8 @@ const text = z
   .string()
   .nullish()
   .transform((v) => v ?? null);
+/** A field whose absence means "not sent" (kept as undefined) and whose null means "empty". */
+const sentText = z.string().nullish();
 
 /** The exact customer id: from the GraphQL gid when present (never rounded), else the id. */
 function withExactId<T extends { id: string; admin_graphql_api_id?: string | undefined }>(value: T) {
@@ -29,11 +31,13 @@ export const customerPayload = z
   .object({
     id,
     admin_graphql_api_id: gidId.optional(),
-    email: text,
-    phone: text,
-    first_name: text,
-    last_name: text,
-    state: text,
+    // A customer inside an order may come without some of these (and an app without access to a
+    // protected field gets it left out); an absent field must not erase what is stored.
+    email: sentText,
+    phone: sentText,
+    first_name: sentText,
+    last_name: sentText,
+    state: sentText,
     created_at: timestamp.nullish(),
     updated_at: timestamp.nullish(),
     // Absent since API 2025-01; read when an older version or a resync supplies them.

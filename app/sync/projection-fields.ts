@@ -42,13 +42,17 @@ export function orderFields(order: OrderPayload): OrderFields {
   };
 }
 
+/**
+ * The projection's customer fields from a webhook's customer. Only fields the payload carries are
+ * set: a missing one keeps the stored value, while an explicit null clears it.
+ */
 export function customerFields(customer: CustomerPayload): CustomerFields {
   return {
-    email: customer.email?.toLowerCase() ?? null,
-    phone: customer.phone,
-    firstName: customer.first_name,
-    lastName: customer.last_name,
-    state: customer.state,
+    ...(customer.email !== undefined ? { email: customer.email?.toLowerCase() ?? null } : {}),
+    ...(customer.phone !== undefined ? { phone: customer.phone } : {}),
+    ...(customer.first_name !== undefined ? { firstName: customer.first_name } : {}),
+    ...(customer.last_name !== undefined ? { lastName: customer.last_name } : {}),
+    ...(customer.state !== undefined ? { state: customer.state } : {}),
     ...(customer.created_at ? { shopifyCreatedAt: new Date(customer.created_at) } : {}),
     // Only older API versions carry these; never erase what a resync stored.
     ...(customer.tags != null ? { tags: customer.tags } : {}),

@@ -1,7 +1,12 @@
 import { isNotFound, type ChatwootAccountClient } from "~/chatwoot";
 import type { Db } from "~/db.server";
 import type { Logger } from "~/lib/logger.server";
-import { deleteContactLink, getContactLink, saveContactLink } from "~/models/contact-link.server";
+import {
+  deleteContactLink,
+  getContactLink,
+  resolveContactConflict,
+  saveContactLink,
+} from "~/models/contact-link.server";
 import { getCustomer } from "~/models/customer.server";
 import { listCustomerOrders } from "~/models/order.server";
 import { getTierThresholds } from "~/models/tier-settings.server";
@@ -31,9 +36,12 @@ export function syncContactFactory(deps: SyncContactDeps) {
   return async function syncContact({
     shop,
     customerId,
+    full = false,
   }: {
     shop: string;
     customerId: string;
+    /** Send everything, not only what changed since the last sync (the merchant's "Resync now"). */
+    full?: boolean;
   }): Promise<SyncContactOutcome> {
     const customer = await getCustomer(db, { shop, customerId });
     if (!customer || customer.deletedAt) return "skipped";
@@ -52,18 +60,26 @@ export function syncContactFactory(deps: SyncContactDeps) {
     // retried on every event, only when the customer's value changes again.
     const remember = (contactId: number) =>
       saveContactLink(db, { shop, customerId }, { contactId, syncedAttributes: JSON.stringify(desired), syncedAt });
+    // A contested e-mail or phone that Chatwoot has now accepted ends its conflict.
+    const accepted = async (body: { email?: unknown; phone_number?: unknown }) => {
+      for (const field of ["email", "phone_number"] as const) {
+        if (body[field] !== undefined) await resolveContactConflict(db, { shop, customerId, field });
+      }
+    };
 
     const link = await getContactLink(db, { shop, customerId });
     if (link) {
-      const patch = contactPatch(parseContactState(link.syncedAttributes), desired);
+      const synced = full ? { custom_attributes: {} } : parseContactState(link.syncedAttributes);
+      const patch = contactPatch(synced, desired);
       if (!patch) return "unchanged";
       try {
-        await updateContactAvoidingConflicts(
+        const sent = await updateContactAvoidingConflicts(
           { db, client, shop },
           customerId,
           link.contactId,
           withSyncedAt(patch, syncedAt),
         );
+        await accepted(sent);
         await remember(link.contactId);
         return "updated";
       } catch (error) {
@@ -74,6 +90,7 @@ export function syncContactFactory(deps: SyncContactDeps) {
       }
     }
     const created = await attachOrCreateContact({ db, client, shop }, customerId, withSyncedAt(desired, syncedAt));
+    await accepted(created.state);
     await remember(created.contactId);
     return "created";
   };

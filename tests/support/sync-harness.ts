@@ -5,7 +5,7 @@ import { suspendStoreFactory } from "~/lifecycle/uninstall-store.server";
 import { createSync } from "~/sync/index.server";
 import type { SyncTopic } from "~/sync/payloads";
 import { storeClientFactory } from "~/sync/store-client.server";
-import { webhookRequest } from "../fakes/shopify-webhooks/send";
+import { webhookRequest, type SignedWebhook } from "../fakes/shopify-webhooks/send";
 import { SHOP_A, startProvisioningHarness, type ProvisioningHarness } from "./provisioning-harness";
 
 export const APP_URL = "https://my-test-app.myshopify.io";
@@ -13,11 +13,13 @@ export const APP_URL = "https://my-test-app.myshopify.io";
 export interface SyncHarness extends ProvisioningHarness {
   queue: JobQueue;
   sync: ReturnType<typeof createSync>;
+  /** A store's Chatwoot client, with its own token: what an agent's edits in Chatwoot go through. */
+  storeClient: ReturnType<typeof storeClientFactory>;
   /** Delivers a signed webhook through the app's request path; returns the HTTP status. */
   send(
     topic: SyncTopic,
     body: unknown,
-    options?: { shop?: string; webhookId?: string; secret?: string },
+    options?: Partial<Pick<SignedWebhook, "shop" | "webhookId" | "secret" | "triggeredAt" | "headerStyle">>,
   ): Promise<number>;
   /** Waits until the queue has nothing pending or running. */
   settled(timeoutMs?: number): Promise<void>;
@@ -54,16 +56,17 @@ export async function startSyncHarness(
     lockTimeoutMs: 5_000,
   });
   const transport = { logger: h.deps.logger, timeoutMs: 500, retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20 } };
+  const storeClient = storeClientFactory({
+    db: h.database.db,
+    keys: h.deps.keys,
+    makeClient: (accountId, userToken) =>
+      createChatwootAccountClient({ baseUrl: h.sim.url, accountId, userToken, ...transport }),
+  });
   const sync = createSync({
     db: h.database.db,
     queue,
     logger: h.deps.logger,
-    storeClient: storeClientFactory({
-      db: h.database.db,
-      keys: h.deps.keys,
-      makeClient: (accountId, userToken) =>
-        createChatwootAccountClient({ baseUrl: h.sim.url, accountId, userToken, ...transport }),
-    }),
+    storeClient,
     adminFor: h.shopify.adminFor,
     authenticate: (request) => h.shopify.shopify.authenticate.webhook(request),
     suspendStore: suspendStoreFactory({ db: h.database.db, platform: h.deps.platform }),
@@ -76,8 +79,9 @@ export async function startSyncHarness(
     ...h,
     queue,
     sync,
-    async send(topic, body, { shop = shops[0]!, webhookId, secret } = {}) {
-      const request = webhookRequest(APP_URL, { topic, shop, body, webhookId, secret });
+    storeClient,
+    async send(topic, body, { shop = shops[0]!, ...options } = {}) {
+      const request = webhookRequest(APP_URL, { topic, shop, body, ...options });
       try {
         return (await sync.ingestWebhook(request, topic)).status;
       } catch (thrown) {
