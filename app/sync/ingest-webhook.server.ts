@@ -5,14 +5,17 @@ import { getShop } from "~/models/shop.server";
 import { SYNC_TOPICS, type SyncTopic } from "./payloads";
 import { createIngestBatcher } from "./ingest-batcher.server";
 import { BodyTooLargeError, readLimited } from "./read-limited";
-import { parseShopifyJson } from "./shopify-json";
+import { mayHoldUnsafeIntegers, parseShopifyJson } from "./shopify-json";
 
 export interface IngestDeps {
   db: Db;
   queue: Pick<JobQueue, "enqueueMany">;
   logger: Logger;
-  /** The SDK's authenticate.webhook: throws 401 on a bad HMAC, 400 on missing headers, 405 on non-POST. */
-  authenticate(request: Request): Promise<{ shop: string; topic: string; webhookId: string; triggeredAt?: string }>;
+  /**
+   * The SDK's authenticate.webhook: throws 401 on a bad HMAC, 400 on missing headers, 405 on
+   * non-POST, and gives back the body as JSON.parse read it.
+   */
+  authenticate(request: Request): Promise<{ shop: string; topic: string; webhookId: string; payload: unknown }>;
   /** Largest body accepted. (Default: 1 MiB; Shopify's largest orders stay well below) */
   maxBodyBytes?: number;
   /** How long a store's installed/uninstalled state is remembered on the request path, in ms. (Default: 5000) */
@@ -52,14 +55,15 @@ export function ingestWebhookFactory(deps: IngestDeps) {
       if (error instanceof BodyTooLargeError) return new Response("Payload Too Large", { status: 413 });
       throw error;
     }
-    const { shop, topic, webhookId, triggeredAt } = await authenticateOrRefuse(deps, forAuthentication(request, raw));
+    const { shop, topic, webhookId, payload } = await authenticateOrRefuse(deps, forAuthentication(request, raw));
+    const triggeredAt = request.headers.get("shopify-triggered-at") ?? request.headers.get("x-shopify-triggered-at");
     const log = deps.logger.child({ shop, topic, webhookId });
     // The SDK reports topics as ORDERS_CREATE; the header itself says orders/create.
     if (topic !== expected && topic !== expected.toUpperCase().replace(/\//g, "_")) {
       log.warn("webhook topic does not match its route", { expected });
       return new Response("Topic does not match this endpoint", { status: 400 });
     }
-    const parsed = parse(raw, expected);
+    const parsed = parse(raw, payload, expected);
     if (!parsed.success) {
       log.warn("malformed webhook payload refused", { issues: parsed.issues });
       return new Response("Malformed payload", { status: 400 });
@@ -72,7 +76,7 @@ export function ingestWebhookFactory(deps: IngestDeps) {
       shop,
       topic: expected,
       webhookId,
-      triggeredAt: triggeredAt ? new Date(triggeredAt) : null,
+      triggeredAt: parseTriggeredAt(triggeredAt),
       payload: parsed.data,
     });
     return new Response(null, { status: 200 });
@@ -80,14 +84,25 @@ export function ingestWebhookFactory(deps: IngestDeps) {
 }
 
 /**
- * The delivery as authenticate.webhook needs it: the body already read, and only the headers the
- * SDK reads (Shopify's own and the content type). The SDK looks each header up by scanning all of
- * them, so proxies' and load balancers' headers would only cost time; the HMAC covers the body.
+ * The headers authenticate.webhook requires (it answers 400 when one is missing), in both of the
+ * forms Shopify delivers: the classic `X-Shopify-*` and the newer lowercase `shopify-*`.
+ */
+const REQUIRED_HEADERS = ["hmac-sha256", "shop-domain", "topic", "api-version", "webhook-id"].flatMap((name) => [
+  `x-shopify-${name}`,
+  `shopify-${name}`,
+]);
+
+/**
+ * The delivery as authenticate.webhook needs it: the body already read, and only the headers it
+ * requires. The SDK canonicalizes every header name again for each header it looks up, so each
+ * extra header (proxies', Shopify's optional ones) costs time on every delivery; the optional
+ * ones this route uses are read from the original request. The HMAC covers the body only.
  */
 function forAuthentication(request: Request, body: string): Request {
   const headers = new Headers();
-  for (const [name, value] of request.headers) {
-    if (name.startsWith("x-shopify-") || name === "content-type") headers.set(name, value);
+  for (const name of REQUIRED_HEADERS) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
   }
   return new Request(request.url, {
     method: request.method,
@@ -106,10 +121,21 @@ async function authenticateOrRefuse(deps: IngestDeps, request: Request) {
   }
 }
 
-function parse(raw: string, topic: SyncTopic) {
+/** A delivery time Shopify sent, or null when it is absent or not a date. */
+function parseTriggeredAt(header: string | null): Date | null {
+  if (!header) return null;
+  const date = new Date(header);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * The payload checked against the topic's schema. The SDK's JSON.parse is exact unless the body
+ * holds an integer too large for a double; only then is the body parsed again, keeping its digits.
+ */
+function parse(raw: string, sdkPayload: unknown, topic: SyncTopic) {
   let json: unknown;
   try {
-    json = parseShopifyJson(raw);
+    json = mayHoldUnsafeIntegers(raw) ? parseShopifyJson(raw) : sdkPayload;
   } catch {
     return { success: false as const, issues: ["body is not JSON"] };
   }

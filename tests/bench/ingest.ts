@@ -1,4 +1,7 @@
+import "@shopify/shopify-app-remix/adapters/node";
 import { createHmac, randomUUID } from "node:crypto";
+import { ApiVersion, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { MemorySessionStorage } from "@shopify/shopify-app-session-storage-memory";
 import autocannon from "autocannon";
 import { orderBody } from "~/sandbox/shopify-webhook-bodies";
 import { startChatwootSimulator } from "../fakes/chatwoot";
@@ -9,6 +12,7 @@ import { API_SECRET, dropDatabase, ensureBuild, freshDatabase, median, printTabl
  * loopback: signed orders/create deliveries (each with its own webhook id) versus a bare 200
  * route in the same server, on SQLite and on PostgreSQL, with the worker in the same process and
  * without it. Rounds alternate the two targets so machine noise hits both; medians are reported.
+ * Then Shopify's authenticate.webhook alone: a cost every delivery carries whatever the app does.
  * BENCH_DURATION, BENCH_ROUNDS, BENCH_CONNECTIONS and BENCH_TOPOLOGIES change the run.
  */
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
@@ -68,6 +72,48 @@ async function run(url: string, webhook: boolean) {
   };
 }
 
+/**
+ * The CPU time Shopify's authenticate.webhook takes per call on this machine, measured in this
+ * process with the same body and the five headers the route hands it: the part of every
+ * delivery's cost that the app cannot change. Median of five runs of 5,000 calls, 16 at a time.
+ */
+async function authenticateWebhookMicros(): Promise<number> {
+  const shopify = shopifyApp({
+    apiKey: "bench-api-key",
+    apiSecretKey: API_SECRET,
+    apiVersion: ApiVersion.October26,
+    appUrl: "https://bench.example",
+    scopes: ["read_orders"],
+    sessionStorage: new MemorySessionStorage(),
+    logger: { level: 0 },
+    future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
+  });
+  const headers = {
+    "x-shopify-hmac-sha256": hmac,
+    "x-shopify-shop-domain": SHOP,
+    "x-shopify-topic": "orders/create",
+    "x-shopify-api-version": "2026-10",
+    "x-shopify-webhook-id": "bench-delivery",
+  };
+  const call = () =>
+    shopify.authenticate.webhook(
+      new Request("http://127.0.0.1/webhooks/orders/create", { method: "POST", headers, body }),
+    );
+  const runs: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    let left = 5000;
+    const cpu = process.cpuUsage();
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (left-- > 0) await call();
+      }),
+    );
+    const used = process.cpuUsage(cpu);
+    if (run > 0) runs.push((used.user + used.system) / 5000); // the first run warms up
+  }
+  return median(runs);
+}
+
 ensureBuild();
 const sim = await startChatwootSimulator();
 const rows: (string | number)[][] = [];
@@ -121,8 +167,18 @@ for (const kind of ["sqlite", "postgres"] as const) {
   }
 }
 await sim.stop();
+const sdkMicros = await authenticateWebhookMicros();
 printTable(
   `Ingest: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each, medians`,
   ["database", "topology", "route", "req/s", "p50 ms", "p99 ms", "vs bare", "non-2xx"],
   rows,
+);
+const bareRows = rows.filter((r) => r[2] === "bare 200 route");
+const bareRow = bareRows.find((r) => r[1] === "web only") ?? bareRows[0]!;
+const bareMicros = 1e6 / Number(bareRow[3]);
+console.log(
+  `\nShopify's authenticate.webhook alone: ${sdkMicros.toFixed(0)} µs of CPU per call (this process, 16 at a time).` +
+    `\nThe bare route (${bareRow[0]}, ${bareRow[1]}) takes ${bareMicros.toFixed(0)} µs per request: that call alone adds ` +
+    `${((100 * sdkMicros) / bareMicros).toFixed(0)}% to it,\nso a route that did nothing else would run at about ` +
+    `${((100 * bareMicros) / (bareMicros + sdkMicros)).toFixed(0)}% of the bare route's req/s.`,
 );

@@ -8,6 +8,8 @@ export interface SignedWebhook {
   webhookId?: string;
   secret?: string;
   triggeredAt?: Date;
+  /** Shopify's classic `X-Shopify-*` headers (the default), or its newer lowercase `shopify-*` ones. */
+  headerStyle?: "x-shopify" | "shopify";
 }
 
 /** The headers Shopify sends with a delivery, HMAC included (Shopify's own test helper signs it). */
@@ -18,8 +20,24 @@ export function webhookHeaders({
   webhookId = randomUUID(),
   secret = "testApiSecretKey",
   triggeredAt = new Date(),
-}: SignedWebhook) {
+  headerStyle = "x-shopify",
+}: SignedWebhook): { raw: string; webhookId: string; headers: Record<string, string> } {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
+  if (headerStyle === "shopify") {
+    return {
+      raw,
+      webhookId,
+      headers: {
+        "content-type": "application/json",
+        "shopify-hmac-sha256": getHmac(raw, secret),
+        "shopify-shop-domain": shop,
+        "shopify-topic": topic,
+        "shopify-api-version": "2026-10",
+        "shopify-webhook-id": webhookId,
+        "shopify-triggered-at": triggeredAt.toISOString(),
+      },
+    };
+  }
   return {
     raw,
     webhookId,
