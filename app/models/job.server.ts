@@ -68,11 +68,6 @@ export async function advancePendingJob(db: Db, { id }: Pick<Job, "id">, runAt: 
   );
 }
 
-/** Deletes the job only while it is still pending; false when a worker got to it first. */
-export async function deletePendingJob(db: Db, { id }: Pick<Job, "id">): Promise<boolean> {
-  return matched(db.job.delete({ where: { id, status: "pending" }, select: { id: true } }));
-}
-
 export async function countJobsByStatus(db: Db, { shop }: { shop?: string }) {
   const groups = await db.job.groupBy({ by: ["status"], where: shop ? { shop } : {}, _count: { _all: true } });
   const counts: Record<JobStatus, number> = { pending: 0, running: 0, done: 0, dead: 0 };

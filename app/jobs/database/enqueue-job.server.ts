@@ -1,10 +1,4 @@
-import {
-  advancePendingJob,
-  deletePendingJob,
-  findJobByKey,
-  insertJob,
-  listPendingJobIdsByCoalesceKey,
-} from "~/models/job.server";
+import { advancePendingJob, findJobByKey, insertJob, listPendingJobIdsByCoalesceKey } from "~/models/job.server";
 import { isUniqueViolation } from "~/models/prisma-errors";
 import { QUEUE_DEFAULTS } from "../defaults";
 import type { EnqueueOptions, EnqueueResult } from "../types";
@@ -14,11 +8,10 @@ import type { DatabaseQueueContext } from "./types";
  * Adds a job unless its `key` or a pending job of its `coalesceKey` already covers it.
  *
  * `key` is the table's unique column, so a concurrent duplicate fails the insert (P2002) and
- * reports the existing job. `coalesceKey` has no constraint, so coalescing is checked on both
- * sides of the insert: afterwards, if another pending job with the key exists, the one with the
- * lowest id stays and this one removes itself. Two racing enqueues that both see each other agree
- * on the same survivor; one that misses the other keeps its job, so a race can leave a duplicate
- * but never drops an event (the first claim of the key deletes the duplicate: claim-jobs.server.ts).
+ * reports the existing job. `coalesceKey` has no constraint: two enqueues that race past the
+ * lookup both insert, and the first claim of the key deletes the other (claim-jobs.server.ts).
+ * A job never removes itself after its insert, because a racing enqueue may already have
+ * answered with its id: every answer names a job that stays pending until a worker claims the key.
  */
 export function enqueueJobFactory(ctx: DatabaseQueueContext, onEnqueued: () => void) {
   return async function enqueueJob(
@@ -58,11 +51,6 @@ export function enqueueJobFactory(ctx: DatabaseQueueContext, onEnqueued: () => v
         // The holder of the key was deleted between our insert and the lookup: try once more.
         if (tries > 0) throw error;
       }
-    }
-    if (coalesceKey) {
-      const others = (await listPendingJobIdsByCoalesceKey(ctx.db, { coalesceKey })).map((row) => row.id);
-      const survivor = [...others, id].sort()[0]!;
-      if (survivor !== id && (await deletePendingJob(ctx.db, { id }))) return coalesceInto(survivor);
     }
     onEnqueued();
     return { id, deduped: false };
