@@ -15,6 +15,8 @@ export function listOrderSummaries(db: Db, { shop, customerId }: CustomerKey) {
       name: true,
       currency: true,
       totalPrice: true,
+      presentmentCurrency: true,
+      presentmentTotal: true,
       financialStatus: true,
       fulfillmentStatus: true,
       cancelledAt: true,

@@ -35,7 +35,8 @@ export function getOrderViewFactory(deps: { db: Db; resolveCustomer: ResolveCust
       listOrderPage(db, key, { skip: (page - 1) * pageSize, take: pageSize }),
       getTierThresholds(db, { shop }),
     ]);
-    const refunded = refundTotals(await listRefundsOfOrders(db, { shop, orderIds: summaries.map((o) => o.orderId) }));
+    const refunds = await listRefundsOfOrders(db, { shop, orderIds: summaries.map((o) => o.orderId) });
+    const refunded = refundTotals(summaries, refunds);
     return {
       status: "found",
       customer: summarizeCustomer({

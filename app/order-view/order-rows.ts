@@ -1,6 +1,7 @@
 import type { Order } from "@prisma/client";
 import { z } from "zod";
 import { formatMoney, parseMoney } from "~/sync/money";
+import { refundedInShopMoney, type OrderCurrencies } from "~/sync/refunded-in-shop-money";
 import { orderAdminUrl } from "./admin-links";
 import type { OrderViewOrder } from "./types";
 
@@ -47,11 +48,22 @@ function parseJson<T>(schema: z.ZodType<T>, text: string): T | [] {
   }
 }
 
-/** Sums refund amounts per order, exactly (thousandths), as decimal strings. */
-export function refundTotals(refunds: readonly { orderId: string; amount: string }[]): Map<string, string> {
+/**
+ * Sums refund amounts per order, exactly (thousandths), as decimal strings in the store's
+ * currency, the one the order's total is shown in.
+ */
+export function refundTotals(
+  orders: readonly (OrderCurrencies & { orderId: string })[],
+  refunds: readonly { orderId: string; amount: string }[],
+): Map<string, string> {
   const sums = new Map<string, bigint>();
   for (const r of refunds) sums.set(r.orderId, (sums.get(r.orderId) ?? 0n) + parseMoney(r.amount));
-  return new Map([...sums].map(([orderId, sum]) => [orderId, formatMoney(sum)]));
+  return new Map(
+    orders.flatMap((order) => {
+      const sum = sums.get(order.orderId);
+      return sum === undefined ? [] : [[order.orderId, formatMoney(refundedInShopMoney(order, sum))] as const];
+    }),
+  );
 }
 
 /** One stored order as the page shows it. */

@@ -19,6 +19,8 @@ export interface FakeOrderOptions {
   updatedAt?: Date;
   total?: string;
   currency?: string;
+  /** Sold in another currency than the store's: that currency and the order's total in it. */
+  paidIn?: { currency: string; total: string };
   financialStatus?: string;
   fulfillmentStatus?: string | null;
   cancelledAt?: Date | null;
@@ -62,9 +64,15 @@ export function orderBody(o: FakeOrderOptions) {
   ];
   const total = o.total ?? items.reduce((sum, i) => sum + Number(i.price) * i.quantity, 0).toFixed(2);
   const currency = o.currency ?? "EUR";
+  const paidIn = o.paidIn ?? { currency, total };
+  // The customer's money at the order's own rate, as Shopify fills presentment_money.
+  const rate = Number(total) > 0 ? Number(paidIn.total) / Number(total) : 1;
   const money = (amount: string) => ({
     shop_money: { amount, currency_code: currency },
-    presentment_money: { amount, currency_code: currency },
+    presentment_money: {
+      amount: amount === total ? paidIn.total : (Number(amount) * rate).toFixed(2),
+      currency_code: paidIn.currency,
+    },
   });
   return {
     id: Number(o.id),
@@ -81,7 +89,7 @@ export function orderBody(o: FakeOrderOptions) {
     cancel_reason: o.cancelledAt ? "customer" : null,
     closed_at: null,
     currency,
-    presentment_currency: currency,
+    presentment_currency: paidIn.currency,
     financial_status: o.financialStatus ?? "paid",
     fulfillment_status: o.fulfillmentStatus ?? null,
     total_price: total,
@@ -118,7 +126,7 @@ export function orderBody(o: FakeOrderOptions) {
       tracking_urls: [t.url],
       created_at: iso(created),
     })),
-    refunds: (o.refunds ?? []).map((r) => refundBody({ orderId: o.id, ...r })),
+    refunds: (o.refunds ?? []).map((r) => refundBody({ orderId: o.id, currency: paidIn.currency, ...r })),
     shipping_lines: [],
     discount_codes: [],
     note: null,
@@ -126,7 +134,8 @@ export function orderBody(o: FakeOrderOptions) {
   };
 }
 
-export function refundBody(r: { id: string; orderId: string; amount: string; createdAt?: Date }) {
+/** A refund; its transaction is in the currency the customer paid in (`currency`, default EUR). */
+export function refundBody(r: { id: string; orderId: string; amount: string; currency?: string; createdAt?: Date }) {
   const created = iso(r.createdAt ?? new Date());
   return {
     id: Number(r.id),
@@ -144,7 +153,7 @@ export function refundBody(r: { id: string; orderId: string; amount: string; cre
         gateway: "manual",
         status: "success",
         amount: r.amount,
-        currency: "EUR",
+        currency: r.currency ?? "EUR",
         created_at: created,
       },
     ],

@@ -14,6 +14,11 @@ const money = z
   .union([z.string(), z.number()])
   .transform(String)
   .pipe(z.string().regex(/^-?\d+(\.\d+)?$/));
+/** A Shopify money bag: the amount in the store's currency and in the one the customer paid in. */
+const moneyBag = z.object({
+  shop_money: z.object({ amount: money }),
+  presentment_money: z.object({ amount: money }),
+});
 const timestamp = z.string().datetime({ offset: true });
 const text = z
   .string()
@@ -80,7 +85,9 @@ export const orderPayload = z
     order_number: z.number().int().nullish(),
     email: text,
     currency: z.string().length(3),
+    presentment_currency: z.string().length(3).nullish(),
     total_price: money,
+    total_price_set: moneyBag.nullish(),
     subtotal_price: money.nullish(),
     financial_status: text,
     fulfillment_status: text,

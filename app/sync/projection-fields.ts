@@ -22,6 +22,8 @@ export function orderFields(order: OrderPayload): OrderFields {
     email: order.email?.toLowerCase() ?? null,
     currency: order.currency,
     totalPrice: order.total_price,
+    presentmentCurrency: order.presentment_currency ?? null,
+    presentmentTotal: order.total_price_set?.presentment_money.amount ?? null,
     subtotalPrice: order.subtotal_price ?? null,
     financialStatus: order.financial_status,
     fulfillmentStatus: order.fulfillment_status,
@@ -62,7 +64,7 @@ export function customerFields(customer: CustomerPayload): CustomerFields {
   };
 }
 
-/** A refund's amount: its successful refund transactions. */
+/** A refund's amount: its successful refund transactions, in the currency the customer paid in. */
 export function refundAmount(refund: Pick<RefundPayload, "transactions">): string {
   const total = refund.transactions
     .filter((t) => t.kind === "refund" && (t.status === "success" || t.status == null))

@@ -13,6 +13,7 @@ import { getTierThresholds } from "~/models/tier-settings.server";
 import { attachOrCreateContact, updateContactAvoidingConflicts } from "./attach-or-create-contact.server";
 import { deriveAttributes } from "./derive-attributes";
 import { contactPatch, desiredContact, parseContactState } from "./desired-contact";
+import { refundedInShopMoney, type OrderCurrencies } from "./refunded-in-shop-money";
 import { formatMoney, parseMoney } from "./money";
 
 export interface SyncContactDeps {
@@ -51,7 +52,7 @@ export function syncContactFactory(deps: SyncContactDeps) {
     const attributes = deriveAttributes({
       shop,
       customer,
-      orders: orders.map((o) => ({ ...o, totalRefunded: sumRefunds(o.refunds) })),
+      orders: orders.map((o) => ({ ...o, totalRefunded: sumRefunds(o, o.refunds) })),
       thresholds: await getTierThresholds(db, { shop }),
     });
     const desired = desiredContact(customer, attributes);
@@ -100,6 +101,12 @@ function withSyncedAt<T extends { custom_attributes?: Record<string, unknown> }>
   return { ...body, custom_attributes: { ...(body.custom_attributes ?? {}), shopify_synced_at: at.toISOString() } };
 }
 
-function sumRefunds(refunds: readonly { amount: string }[]): string {
-  return formatMoney(refunds.reduce((sum, r) => sum + parseMoney(r.amount), 0n));
+/** An order's refunds, in the store's currency. */
+function sumRefunds(order: OrderCurrencies, refunds: readonly { amount: string }[]): string {
+  return formatMoney(
+    refundedInShopMoney(
+      order,
+      refunds.reduce((sum, r) => sum + parseMoney(r.amount), 0n),
+    ),
+  );
 }

@@ -99,6 +99,34 @@ describe.skipIf(dbSkipReason)(`order view content (${dbKind})`, () => {
     ]);
   });
 
+  it("shows a refund of an order paid in another currency in the store's currency, like its total", async () => {
+    // GIVEN Lin's order of 200.00 EUR, paid as 220.00 USD, with 22.00 USD refunded
+    const id = contact({ name: "Lin", identifier: "830" });
+    const { db } = world.database;
+    await seedCustomer(db, store.shop, {
+      customerId: "830",
+      email: "lin@example.com",
+      firstName: "Lin",
+      lastName: "Chen",
+      contactId: id,
+    });
+    await seedOrder(db, store.shop, "830", {
+      orderId: "31",
+      name: "#3001",
+      total: "200.00",
+      paidIn: { currency: "USD", total: "220.00" },
+      createdAt: day(4),
+      financialStatus: "partially_refunded",
+      refunds: ["22.00"],
+    });
+    // WHEN
+    const { body } = await read(id);
+    // THEN the order shows 20.00 EUR refunded, and the customer has spent 180.00 EUR
+    if (body.status !== "found") throw new Error(`customer not found: ${body.status}`);
+    expect(body.customer).toMatchObject({ totalSpent: "180.00", currency: "EUR" });
+    expect(body.orders.items).toMatchObject([{ name: "#3001", total: "200.00", currency: "EUR", refunded: "20.00" }]);
+  });
+
   it("lists orders newest first with admin links, line items and tracking, 20 to a page", async () => {
     // GIVEN a customer with 25 orders
     const id = contact({ name: "Grace", identifier: "802" });

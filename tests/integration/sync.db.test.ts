@@ -238,6 +238,23 @@ describe.skipIf(dbSkipReason)(`keeping Chatwoot contacts current (${dbKind})`, (
     expect(contactOf("7001")?.customAttributes.total_spent).toBe(70);
   });
 
+  it("converts a refund on an order paid in another currency into the store's currency, at the order's rate", async () => {
+    // GIVEN an order of 100.00 EUR that the customer paid as 110.00 USD
+    const paidIn = { currency: "USD", total: "110.00" };
+    await h.send(
+      "orders/create",
+      orderBody({ id: "9", number: 1009, customer: ann, total: "100.00", paidIn, createdAt: t(0) }),
+    );
+    // WHEN 33.00 USD of it is refunded
+    await h.send(
+      "refunds/create",
+      refundBody({ id: "92", orderId: "9", amount: "33.00", currency: "USD", createdAt: t(20) }),
+    );
+    await h.settled();
+    // THEN total_spent is 100.00 EUR less 30.00 EUR
+    expect(contactOf("7001")?.customAttributes.total_spent).toBe(70);
+  });
+
   it("counts a refund first seen pending once a later delivery shows it settled, and never undoes that", async () => {
     // GIVEN an order of 100.00, and its refund of 30.00 first delivered while the refund is pending
     const pending = refundBody({ id: "91", orderId: "8", amount: "30.00", createdAt: t(20) });

@@ -98,9 +98,11 @@ export interface OrderFixture {
   fulfillmentStatus?: string | null;
   cancelled?: boolean;
   currency?: string;
+  /** Sold in another currency than the store's: that currency and the order's total in it. */
+  paidIn?: { currency: string; total: string };
   lineItems?: { title: string; variantTitle: string | null; quantity: number; price: string }[];
   tracking?: { company: string | null; number: string; url: string | null; status: string | null }[];
-  /** Refund amounts, one refund row each. */
+  /** Refund amounts (in the currency the customer paid in), one refund row each. */
   refunds?: string[];
 }
 
@@ -115,6 +117,8 @@ function orderRow(shop: string, customerId: string, o: OrderFixture) {
     email: null,
     currency: o.currency ?? "EUR",
     totalPrice: o.total,
+    presentmentCurrency: o.paidIn?.currency ?? o.currency ?? "EUR",
+    presentmentTotal: o.paidIn?.total ?? o.total,
     subtotalPrice: o.total,
     financialStatus: o.financialStatus === undefined ? "paid" : o.financialStatus,
     fulfillmentStatus: o.fulfillmentStatus ?? null,

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN "presentmentCurrency" TEXT;
+ALTER TABLE "Order" ADD COLUMN "presentmentTotal" TEXT;
+

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "presentmentCurrency" TEXT,
+ADD COLUMN     "presentmentTotal" TEXT;
+
