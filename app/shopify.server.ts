@@ -9,6 +9,8 @@ import { enqueueTask } from "./jobs/tasks.server";
 import type { JobQueue } from "./jobs/types";
 import { CachedSessionStorage } from "./lib/cached-session-storage.server";
 import { EncryptedSessionStorage } from "./lib/encrypted-session-storage.server";
+import { createWebhookVerifier } from "./lib/webhook-verifier.server";
+import { recordGrantedScopesFactory } from "./lifecycle/record-granted-scopes.server";
 import { suspendStoreFactory, uninstallStoreFactory } from "./lifecycle/uninstall-store.server";
 import { createLogger } from "./lib/logger.server";
 import { createOrderView } from "./order-view/index.server";
@@ -29,7 +31,7 @@ if (config.SHOPIFY_ADMIN_API_ORIGIN) routeAdminApiTo(config.SHOPIFY_ADMIN_API_OR
 
 /**
  * Prisma session storage with the Shopify tokens encrypted at rest, behind a short read cache
- * (every webhook loads the store's session).
+ * (every admin request loads the merchant's session).
  */
 export const sessions = new CachedSessionStorage(
   new EncryptedSessionStorage(
@@ -56,6 +58,18 @@ const shopify = shopifyApp({
       await provisioning.startFromInstall({ shop: session.shop });
     },
   },
+});
+
+/**
+ * Every webhook route verifies its delivery with this: authenticate.webhook without sessions, so
+ * no delivery waits on a token refresh with Shopify (see webhook-verifier.server.ts).
+ */
+export const verifyWebhook = createWebhookVerifier({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  apiVersion: API_VERSION,
+  appUrl: config.SHOPIFY_APP_URL,
+  scopes: config.SCOPES.split(","),
 });
 
 export default shopify;
@@ -152,7 +166,7 @@ export const sync = createSync({
   logger: logger.child({ component: "sync" }),
   storeClient,
   adminFor,
-  authenticate: (request) => shopify.authenticate.webhook(request),
+  authenticate: verifyWebhook,
   suspendStore: suspendStoreFactory({ db: db(), platform: chatwootPlatform }),
   platform: chatwootPlatform,
   coalesceMs: config.SYNC_COALESCE_MS,
@@ -170,6 +184,12 @@ export const uninstallStore = uninstallStoreFactory({
   db: db(),
   queue,
   logger: logger.child({ component: "lifecycle" }),
+  forgetSessions: (shop) => sessions.forgetShop(shop),
+});
+
+/** app/scopes_update: the granted scopes, on the store's offline session. */
+export const recordGrantedScopes = recordGrantedScopesFactory({
+  db: db(),
   forgetSessions: (shop) => sessions.forgetShop(shop),
 });
 export const ingestWebhook = sync.ingestWebhook;

@@ -5,6 +5,7 @@ export function deleteSessionsForShop(db: Db, { shop }: Pick<Session, "shop">) {
   return db.session.deleteMany({ where: { shop } });
 }
 
-export function updateSessionScope(db: Db, { id, scope }: Pick<Session, "id" | "scope">) {
-  return db.session.updateMany({ where: { id }, data: { scope } });
+/** Sets the scope of the store's offline session; a store without one is left alone. */
+export function updateOfflineSessionScope(db: Db, { shop, scope }: Pick<Session, "shop" | "scope">) {
+  return db.session.updateMany({ where: { shop, isOnline: false }, data: { scope } });
 }

@@ -1,6 +1,7 @@
 import { getHmac, RequestType, setUpValidRequest, setUpValidSession } from "@shopify/shopify-api/test-helpers";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type * as ShopifyServerModule from "~/shopify.server";
+import { orderBody } from "~/sandbox/shopify-webhook-bodies";
 import { startChatwootSimulator, type ChatwootSimulator } from "../fakes/chatwoot";
 import { fakeShop } from "../fakes/shopify-admin/demo-shops";
 import { startFakeShopifyAdmin, type FakeShopifyAdmin } from "../fakes/shopify-admin/server";
@@ -30,6 +31,8 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
   let fakeAdmin: FakeShopifyAdmin;
   let home: { loader: Loader; action: Action };
   let uninstalled: { action: Action };
+  let scopesUpdate: { action: Action };
+  let ordersCreate: { action: Action };
   let syncPage: { loader: Loader; action: Action };
   let privacyPage: { loader: Loader };
   let exportRoute: { loader: Loader };
@@ -48,6 +51,8 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     shopifyServer = await import("~/shopify.server");
     home = (await import("~/routes/app._index")) as unknown as typeof home;
     uninstalled = (await import("~/routes/webhooks.app.uninstalled")) as unknown as typeof uninstalled;
+    scopesUpdate = (await import("~/routes/webhooks.app.scopes_update")) as unknown as typeof scopesUpdate;
+    ordersCreate = (await import("~/routes/webhooks.orders.create")) as unknown as typeof ordersCreate;
     syncPage = (await import("~/routes/app.sync")) as unknown as typeof syncPage;
     privacyPage = (await import("~/routes/app.privacy")) as unknown as typeof privacyPage;
     exportRoute = (await import("~/routes/app.privacy.export.$requestId")) as unknown as typeof exportRoute;
@@ -58,6 +63,35 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     await fakeAdmin.stop();
     await database.drop();
   });
+
+  /** A delivery signed with the app's secret, as Shopify sends it. */
+  function signedWebhook(path: string, topic: string, payload: unknown, webhookId = crypto.randomUUID()) {
+    const body = JSON.stringify(payload);
+    return new Request(`${APP_URL}${path}`, {
+      method: "POST",
+      body,
+      headers: {
+        "Content-Type": "application/json",
+        "X-Shopify-Hmac-Sha256": getHmac(body, "testApiSecretKey"),
+        "X-Shopify-Shop-Domain": SHOP,
+        "X-Shopify-Topic": topic,
+        "X-Shopify-API-Version": "2026-10",
+        "X-Shopify-Webhook-Id": webhookId,
+      },
+    });
+  }
+
+  /** The store's offline session with a token that expired an hour ago, and its refresh token. */
+  const expiredOfflineSession = () =>
+    setUpValidSession({
+      shop: SHOP,
+      accessToken: "shpat_expired",
+      expires: new Date(Date.now() - 3_600_000),
+      refreshToken: "shprt_current",
+      refreshTokenExpires: new Date(Date.now() + 30 * 86_400_000),
+    });
+
+  const tokenRequests = () => fakeAdmin.requests.filter((r) => r.path === "/admin/oauth/access_token").length;
 
   async function waitForStatus(status: string) {
     for (let i = 0; i < 200; i++) {
@@ -203,6 +237,72 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     })) as Response;
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: { customer: string } }).errors.customer).toMatch(/No customer/);
+  });
+
+  it("answers a sync webhook without asking Shopify to refresh the store's expired offline token", async () => {
+    // GIVEN the store's offline token expired an hour ago
+    await shopifyServer.sessionStorage.storeSession(expiredOfflineSession());
+    const before = tokenRequests();
+    // WHEN an order webhook arrives
+    const request = signedWebhook("/webhooks/orders/create", "orders/create", orderBody({ id: "61", number: 1061 }));
+    const response = (await thrownOrReturned(() =>
+      ordersCreate.action({ request, params: {}, context: {} }),
+    )) as Response;
+    // THEN it is answered from the app's own database, and the token is left for the Admin API's next use
+    expect(response.status).toBe(200);
+    expect(tokenRequests()).toBe(before);
+    expect(await database.db.webhookEvent.count({ where: { shop: SHOP, topic: "orders/create" } })).toBe(1);
+    expect((await database.db.session.findUnique({ where: { id: `offline_${SHOP}` } }))?.refreshToken).toBeTruthy();
+  });
+
+  it("records the new scopes of app/scopes_update on the store's offline session", async () => {
+    // GIVEN
+    await shopifyServer.sessionStorage.storeSession(expiredOfflineSession());
+    const before = tokenRequests();
+    // WHEN
+    const request = signedWebhook("/webhooks/app/scopes_update", "app/scopes_update", {
+      id: 1,
+      previous: ["read_orders"],
+      current: ["read_orders", "read_customers"],
+    });
+    const response = (await thrownOrReturned(() =>
+      scopesUpdate.action({ request, params: {}, context: {} }),
+    )) as Response;
+    // THEN
+    expect(response.status).toBe(200);
+    expect((await database.db.session.findUnique({ where: { id: `offline_${SHOP}` } }))?.scope).toBe(
+      "read_orders,read_customers",
+    );
+    expect(tokenRequests()).toBe(before);
+  });
+
+  it("refuses a malformed app/scopes_update with 400 and leaves the scopes alone", async () => {
+    // GIVEN
+    const scopeBefore = (await database.db.session.findUnique({ where: { id: `offline_${SHOP}` } }))?.scope;
+    // WHEN
+    const request = signedWebhook("/webhooks/app/scopes_update", "app/scopes_update", { id: 1, current: "all" });
+    const response = (await thrownOrReturned(() =>
+      scopesUpdate.action({ request, params: {}, context: {} }),
+    )) as Response;
+    // THEN
+    expect(response.status).toBe(400);
+    expect((await database.db.session.findUnique({ where: { id: `offline_${SHOP}` } }))?.scope).toBe(scopeBefore);
+  });
+
+  it("handles app/uninstalled for a store whose offline token expired, without asking Shopify for a new one", async () => {
+    // GIVEN the store's offline token expired (after an uninstall, Shopify would refuse to refresh it)
+    await shopifyServer.sessionStorage.storeSession(expiredOfflineSession());
+    const before = tokenRequests();
+    // WHEN
+    const request = signedWebhook("/webhooks/app/uninstalled", "app/uninstalled", { id: 1, myshopify_domain: SHOP });
+    const response = (await thrownOrReturned(() =>
+      uninstalled.action({ request, params: {}, context: {} }),
+    )) as Response;
+    // THEN
+    expect(response.status).toBe(200);
+    expect(tokenRequests()).toBe(before);
+    expect(await database.db.session.count({ where: { shop: SHOP } })).toBe(0);
+    expect((await database.db.shop.findUnique({ where: { shop: SHOP } }))?.uninstalledAt).toBeInstanceOf(Date);
   });
 
   it.each([

@@ -37,7 +37,7 @@ describe.skipIf(dbSkipReason)(`no personal data in the logs (${dbKind})`, () => 
       };
       const request = webhookRequest(APP_URL, { topic, shop: SHOP_A, body, webhookId });
       const raw = await request.clone().text();
-      const verified = await h.shopify.shopify.authenticate.webhook(request);
+      const verified = await h.shopify.verifyWebhook(request);
       await receive({ topic: verified.topic, shop: verified.shop, webhookId, raw });
     }
     await h.settled();

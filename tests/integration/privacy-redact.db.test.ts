@@ -25,7 +25,7 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
     const receive = receiveComplianceFactory({ db: h.database.db, queue: h.queue, logger: h.deps.logger });
     const request = webhookRequest(APP_URL, { topic, shop, body, webhookId });
     const raw = await request.clone().text();
-    const { topic: verified, shop: domain, triggeredAt } = await h.shopify.shopify.authenticate.webhook(request);
+    const { topic: verified, shop: domain, triggeredAt } = await h.shopify.verifyWebhook(request);
     return (await receive({ topic: verified, shop: domain, webhookId, raw, triggeredAt })).status;
   }
 

@@ -7,6 +7,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import type { Db } from "~/db.server";
 import type { KeyRing } from "~/lib/crypto.server";
 import { EncryptedSessionStorage } from "~/lib/encrypted-session-storage.server";
+import { createWebhookVerifier } from "~/lib/webhook-verifier.server";
 import type { FakeShopifyAdmin } from "../fakes/shopify-admin/server";
 
 /**
@@ -26,9 +27,18 @@ export function createTestShopify(db: Db, fakeAdmin: FakeShopifyAdmin, keys?: Ke
     apiVersion: ApiVersion.October26,
     future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   });
+  const { apiKey, apiSecretKey, appUrl, scopes } = testConfig();
   return {
     shopify,
     sessionStorage,
+    /** authenticate.webhook as the app's webhook routes call it: on an instance without sessions. */
+    verifyWebhook: createWebhookVerifier({
+      apiKey,
+      apiSecretKey,
+      appUrl,
+      scopes: scopes ?? [],
+      apiVersion: ApiVersion.October26,
+    }),
     /** Stores the offline session Shopify's helper builds and lets the fake Admin API accept its token. */
     async install(shop: string) {
       const session = setUpValidSession({ shop });

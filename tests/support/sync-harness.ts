@@ -68,7 +68,7 @@ export async function startSyncHarness(
     logger: h.deps.logger,
     storeClient,
     adminFor: h.shopify.adminFor,
-    authenticate: (request) => h.shopify.shopify.authenticate.webhook(request),
+    authenticate: h.shopify.verifyWebhook,
     suspendStore: suspendStoreFactory({ db: h.database.db, platform: h.deps.platform }),
     platform: h.deps.platform,
     coalesceMs: options.coalesceMs ?? 100,
