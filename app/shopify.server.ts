@@ -51,11 +51,11 @@ const shopify = shopifyApp({
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   hooks: {
-    // Runs when a store gets its first offline token: on install and on reinstall. Provisioning
-    // is claimed in the database, so a second concurrent afterAuth (another instance, another
-    // token) does not start a second run.
-    afterAuth: async ({ session }) => {
-      await provisioning.startFromInstall({ shop: session.shop });
+    // Runs after every offline token exchange: install, reinstall, and each renewal of an expired
+    // token; only the first two provision (start-after-auth.server.ts). Provisioning is claimed in
+    // the database, so a second concurrent afterAuth (another instance) does not start a second run.
+    afterAuth: async ({ session, admin }) => {
+      await provisioning.afterAuth({ shop: session.shop, admin });
     },
   },
 });

@@ -2,6 +2,7 @@ import { markShopInstalled } from "~/models/shop.server";
 import { ensureProvisioning, listResumableProvisionings } from "~/models/provisioning.server";
 import { getProvisioningView } from "./get-provisioning-view.server";
 import { runProvisioningFactory, type RunOutcome } from "./run-provisioning.server";
+import { startAfterAuthFactory } from "./start-after-auth.server";
 import type { ProvisioningDeps } from "./types";
 
 export type { ProvisioningDeps, ProvisioningConfig, ShopifyAdminGraphql, StepName } from "./types";
@@ -21,17 +22,21 @@ export function createProvisioning(deps: ProvisioningDeps) {
       return "failed" as const;
     });
 
+  /**
+   * Records the install, then provisions in the background so the merchant's first admin load is
+   * not held up; the home page shows progress.
+   */
+  const startFromInstall = async ({ shop }: { shop: string }): Promise<{ done: Promise<RunOutcome> }> => {
+    await markShopInstalled(deps.db, { shop }, (deps.now ?? (() => new Date()))());
+    await ensureProvisioning(deps.db, { shop });
+    return { done: inBackground(shop) };
+  };
+
   return {
     run,
-    /**
-     * Called from afterAuth on install and reinstall. Records the install, then provisions in the
-     * background so the merchant's first admin load is not held up; the home page shows progress.
-     */
-    async startFromInstall({ shop }: { shop: string }): Promise<{ done: Promise<RunOutcome> }> {
-      await markShopInstalled(deps.db, { shop }, (deps.now ?? (() => new Date()))());
-      await ensureProvisioning(deps.db, { shop });
-      return { done: inBackground(shop) };
-    },
+    startFromInstall,
+    /** Shopify's afterAuth hook: provisions on install and reinstall, not on a token renewal. */
+    afterAuth: startAfterAuthFactory({ db: deps.db, logger: deps.logger, startFromInstall }),
     /** The admin's Retry button. */
     retry(shop: string): Promise<RunOutcome> {
       return inBackground(shop);

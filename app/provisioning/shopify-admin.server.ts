@@ -60,6 +60,14 @@ export const SHOP_DETAILS_QUERY = `#graphql
   }
 `;
 
+export const APP_INSTALLATION_QUERY = `#graphql
+  query ProvisioningAppInstallation {
+    currentAppInstallation { id }
+  }
+`;
+
+export const appInstallationSchema = z.object({ currentAppInstallation: z.object({ id: z.string() }) });
+
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
 export const shopDetailsSchema = z.object({

@@ -125,6 +125,47 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     ]);
   });
 
+  /** The merchant opens the app after the store's offline token expired: Shopify's token exchange runs again. */
+  async function openAppWithExpiredToken() {
+    await shopifyServer.sessionStorage.storeSession(expiredOfflineSession());
+    const request = await setUpValidRequest(
+      { type: RequestType.Admin, store: "alpha-store", apiKey: "testApiKey", apiSecretKey: "testApiSecretKey" },
+      new Request(`${APP_URL}/app`, { headers: BROWSER }),
+    );
+    await home.loader({ request, params: {}, context: {} });
+  }
+
+  const provisioningRuns = async () => (await database.db.provisioning.findUnique({ where: { shop: SHOP } }))?.runs;
+
+  it("leaves a provisioned store as it is when the merchant comes back after its offline token expired", async () => {
+    // GIVEN a provisioned store
+    const runs = await provisioningRuns();
+    const exchanges = tokenRequests();
+    // WHEN the merchant opens the app an hour later
+    await openAppWithExpiredToken();
+    // THEN the token was exchanged again, but provisioning did not run again
+    expect(tokenRequests()).toBe(exchanges + 1);
+    expect(await provisioningRuns()).toBe(runs);
+    expect((await shopifyServer.provisioning.view(SHOP)).status).toBe("provisioned");
+    expect(sim.state.accounts).toHaveLength(1);
+  });
+
+  it("provisions again when the store reinstalled the app before its app/uninstalled arrived", async () => {
+    // GIVEN the store uninstalled and reinstalled the app: a new app installation, no webhook yet
+    const runs = await provisioningRuns();
+    fakeAdmin.shops.get(SHOP)!.appInstallationId = "gid://shopify/AppInstallation/20000001";
+    // WHEN the merchant opens the app
+    await openAppWithExpiredToken();
+    // THEN the store is provisioned again, onto the new installation, in the same Chatwoot account
+    await waitForStatus("provisioned");
+    expect(await provisioningRuns()).toBe((runs ?? 0) + 1);
+    expect((await database.db.shop.findUnique({ where: { shop: SHOP } }))?.appInstallationId).toBe(
+      "gid://shopify/AppInstallation/20000001",
+    );
+    expect(fakeAdmin.metafields.filter((m) => m.ownerId === "gid://shopify/AppInstallation/20000001")).toHaveLength(5);
+    expect(sim.state.accounts).toHaveLength(1);
+  });
+
   it("gives the merchant a one-click Chatwoot sign-in link", async () => {
     // WHEN
     const request = await setUpValidRequest(

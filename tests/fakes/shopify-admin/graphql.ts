@@ -39,6 +39,9 @@ export function answerGraphql(
       },
     };
   }
+  if (name === "ProvisioningAppInstallation") {
+    return { status: 200, body: { data: { currentAppInstallation: { id: shop.appInstallationId } } } };
+  }
   if (name === "ProvisioningSetMetafields") {
     const input = (body.variables?.metafields ?? []) as StoredMetafield[];
     const userErrors = input
