@@ -1,6 +1,7 @@
 import { markShopInstalled } from "~/models/shop.server";
 import { ensureProvisioning, listResumableProvisionings } from "~/models/provisioning.server";
 import { getProvisioningView } from "./get-provisioning-view.server";
+import { openChatwootFactory } from "./open-chatwoot.server";
 import { runProvisioningFactory, type RunOutcome } from "./run-provisioning.server";
 import { startAfterAuthFactory } from "./start-after-auth.server";
 import type { ProvisioningDeps } from "./types";
@@ -49,5 +50,11 @@ export function createProvisioning(deps: ProvisioningDeps) {
       return outcomes;
     },
     view: (shop: string) => getProvisioningView(deps.db, shop),
+    /** The merchant's way into Chatwoot: a one-click link, or the sign-in page. */
+    openChatwoot: openChatwootFactory({
+      db: deps.db,
+      platform: deps.platform,
+      chatwootUrl: deps.config.chatwootPublicUrl,
+    }),
   };
 }

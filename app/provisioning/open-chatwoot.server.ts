@@ -3,13 +3,24 @@ import type { Db } from "~/db.server";
 import { getChatwootAccount } from "~/models/chatwoot-account.server";
 
 /**
- * A one-click sign-in link for the merchant (Chatwoot's platform login link, valid 5 minutes), so
- * the random password provisioning set is never needed.
+ * Where "Open Chatwoot" takes the merchant: a one-click sign-in link (Chatwoot's platform login
+ * link, valid 5 minutes) for a Chatwoot user the app created for them, so the random password
+ * provisioning set is never needed. A merchant who already had a Chatwoot user of their own gets
+ * Chatwoot's sign-in page instead (see step-merchant.server.ts).
  */
-export function openChatwootFactory({ db, platform }: { db: Db; platform: ChatwootPlatformClient }) {
+export function openChatwootFactory({
+  db,
+  platform,
+  chatwootUrl,
+}: {
+  db: Db;
+  platform: ChatwootPlatformClient;
+  chatwootUrl: string;
+}) {
   return async function openChatwoot(shop: string): Promise<string | undefined> {
     const account = await getChatwootAccount(db, { shop });
-    if (!account?.merchantUserId) return undefined;
+    if (!account?.accountId) return undefined;
+    if (!account.merchantUserId) return new URL("/app/login", chatwootUrl).toString();
     const { url } = await platform.getUserLoginLink(account.merchantUserId);
     return url;
   };

@@ -6,9 +6,8 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { ProvisioningChecklist } from "~/components/ProvisioningChecklist";
 import { usePolling } from "~/components/usePolling";
 import { env } from "~/env.server";
-import { openChatwootFactory, themeEditorLink } from "~/provisioning/open-chatwoot.server";
-import { authenticate, chatwootPlatform, logger, provisioning, widget } from "~/shopify.server";
-import { db } from "~/db.server";
+import { themeEditorLink } from "~/provisioning/open-chatwoot.server";
+import { authenticate, logger, provisioning, widget } from "~/shopify.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, admin } = await authenticate.admin(request);
@@ -31,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "open-chatwoot") {
     try {
-      const url = await openChatwootFactory({ db: db(), platform: chatwootPlatform })(session.shop);
+      const url = await provisioning.openChatwoot(session.shop);
       return url
         ? { ok: true as const, url }
         : { ok: false as const, error: "Your Chatwoot account is not ready yet." };

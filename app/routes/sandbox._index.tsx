@@ -7,10 +7,9 @@ import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { ProvisioningChecklist } from "~/components/ProvisioningChecklist";
 import { usePolling } from "~/components/usePolling";
 import { env } from "~/env.server";
-import { openChatwootFactory, themeEditorLink } from "~/provisioning/open-chatwoot.server";
+import { themeEditorLink } from "~/provisioning/open-chatwoot.server";
 import { requireSandboxShop } from "~/sandbox/guard.server";
-import { chatwootPlatform, provisioning } from "~/shopify.server";
-import { db } from "~/db.server";
+import { provisioning } from "~/shopify.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -27,7 +26,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const shop = requireSandboxShop();
   if ((await request.formData()).get("intent") === "open-chatwoot") {
-    const url = await openChatwootFactory({ db: db(), platform: chatwootPlatform })(shop);
+    const url = await provisioning.openChatwoot(shop);
     return { url };
   }
   void provisioning.retry(shop);

@@ -116,4 +116,65 @@ describe.skipIf(dbSkipReason)(`provisioning a store (${dbKind})`, () => {
       ATTRIBUTE_KEYS.length,
     );
   });
+
+  describe("the merchant's way into Chatwoot", () => {
+    const ownerOf = (shop: string) => h.fakeAdmin.shops.get(shop)!;
+    const accountUsersOf = (accountId: number) =>
+      h.sim.state.accountUsers.filter((au) => au.accountId === accountId).map((au) => au.userId);
+
+    it("signs in with one click as the Chatwoot user the app created for the store owner", async () => {
+      // WHEN
+      expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+      // THEN
+      const account = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+      const merchant = h.sim.state.users.find((u) => u.email === ownerOf(SHOP_A).email);
+      expect(account?.merchantUserId).toBe(merchant?.id);
+      expect(await h.provisioning.openChatwoot(SHOP_A)).toMatch(/\/app\/login\?email=.*&sso_auth_token=/);
+    });
+
+    it("signs one owner of two stores in as one Chatwoot user, with one click from either store", async () => {
+      // GIVEN the second store has the same owner
+      await h.shopify.install(SHOP_B);
+      ownerOf(SHOP_B).email = ownerOf(SHOP_A).email;
+      // WHEN
+      expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+      expect(await h.provisioning.run(SHOP_B)).toBe("provisioned");
+      // THEN
+      const a = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+      const b = await getChatwootAccount(h.database.db, { shop: SHOP_B });
+      expect(b?.merchantUserId).toBe(a?.merchantUserId);
+      expect(accountUsersOf(b!.accountId!)).toContain(a!.merchantUserId);
+      expect(await h.provisioning.openChatwoot(SHOP_B)).toMatch(/sso_auth_token=/);
+    });
+
+    it("makes an owner who already had a Chatwoot user an administrator, but never signs anyone in as that user", async () => {
+      // GIVEN the owner's e-mail belongs to a user of an account this app did not make (the operator, say)
+      const other = h.sim.seed.account({ name: "Operator's own account" });
+      const existing = h.sim.seed.user({ email: ownerOf(SHOP_A).email });
+      h.sim.seed.accountUser(other.id, existing.id);
+      // WHEN
+      expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+      // THEN
+      const account = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+      expect(account?.merchantUserId).toBeNull();
+      expect(accountUsersOf(account!.accountId!)).toContain(existing.id);
+      expect(await h.provisioning.openChatwoot(SHOP_A)).toBe(`${h.sim.url}/app/login`);
+    });
+
+    it("refuses a store e-mail in the domain of the app's own service users, and adds nobody", async () => {
+      // GIVEN another store's service user's address as this store's e-mail
+      ownerOf(SHOP_A).email = "shopify-beta-store@apps.example.test";
+      const users = h.sim.state.users.length;
+      // WHEN
+      expect(await h.provisioning.run(SHOP_A)).toBe("failed");
+      // THEN
+      const view = await h.provisioning.view(SHOP_A);
+      expect(view.steps.find((s) => s.name === "merchant")).toMatchObject({
+        status: "failed",
+        reason: expect.stringMatching(/apps\.example\.test/),
+      });
+      expect(h.sim.state.users).toHaveLength(users + 1); // the store's own service user only
+      expect((await getChatwootAccount(h.database.db, { shop: SHOP_A }))?.merchantUserId ?? null).toBeNull();
+    });
+  });
 });
