@@ -157,6 +157,7 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     // WHEN the merchant opens the app
     await openAppWithExpiredToken();
     // THEN the store is provisioned again, onto the new installation, in the same Chatwoot account
+    for (let i = 0; i < 200 && (await provisioningRuns()) === runs; i++) await new Promise((r) => setTimeout(r, 25));
     await waitForStatus("provisioned");
     expect(await provisioningRuns()).toBe((runs ?? 0) + 1);
     expect((await database.db.shop.findUnique({ where: { shop: SHOP } }))?.appInstallationId).toBe(
