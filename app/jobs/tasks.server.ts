@@ -36,6 +36,18 @@ export const TASK_PAYLOADS = {
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;
+
+/**
+ * The tasks an uninstall stops: keeping Chatwoot current is over for the store. The privacy tasks
+ * are not among them: a redaction or export Shopify asked for is carried out whatever happens next.
+ */
+export const TASKS_STOPPED_BY_UNINSTALL = [
+  "webhook.apply",
+  "contact.sync",
+  "customer.resync",
+  "shop.sync-pending",
+  "shop.resync-contacts",
+] as const satisfies readonly TaskName[];
 export type TaskPayload<T extends TaskName> = z.infer<(typeof TASK_PAYLOADS)[T]>;
 
 export interface TaskDeps {

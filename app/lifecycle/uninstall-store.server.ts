@@ -1,5 +1,5 @@
 import type { Db } from "~/db.server";
-import { enqueueTask } from "~/jobs/tasks.server";
+import { enqueueTask, TASKS_STOPPED_BY_UNINSTALL } from "~/jobs/tasks.server";
 import type { JobQueue } from "~/jobs/types";
 import type { Logger } from "~/lib/logger.server";
 import { deleteSessionsForShop } from "~/models/session.server";
@@ -9,8 +9,8 @@ import { getShop, markShopUninstalled } from "~/models/shop.server";
 export type UninstallOutcome = "uninstalled" | "stale";
 
 /**
- * app/uninstalled: the store's sessions go (so a reinstall runs afterAuth again), its pending jobs
- * stop, and its Chatwoot account is suspended by a job (widget and API stop at once; the data stays
+ * app/uninstalled: the store's sessions go (so a reinstall runs afterAuth again), its pending sync
+ * jobs stop (privacy requests still run), and its Chatwoot account is suspended by a job (widget and API stop at once; the data stays
  * until shop/redact). A delivery triggered before the store's latest install is stale (a retry
  * that outlived a reinstall) and changes nothing.
  */
@@ -29,7 +29,8 @@ export function uninstallStoreFactory(deps: {
     await deleteSessionsForShop(deps.db, { shop });
     deps.forgetSessions(shop);
     await markShopUninstalled(deps.db, { shop });
-    const cancelled = await deps.queue.cancelForShop(shop);
+    let cancelled = 0;
+    for (const task of TASKS_STOPPED_BY_UNINSTALL) cancelled += await deps.queue.cancelForShop(shop, { task });
     await enqueueTask(deps.queue, "shop.suspend", { shop }, { shop, key: `suspend:${shop}:${Date.now()}` });
     deps.logger.info("app uninstalled", { shop, cancelledJobs: cancelled });
     return "uninstalled";

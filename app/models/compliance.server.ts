@@ -2,18 +2,25 @@ import type { AuditRecord, ComplianceRequest } from "@prisma/client";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "./prisma-errors";
 
-/** Records a compliance delivery once; false when this webhookId was already recorded. */
+/**
+ * Records a compliance delivery once. "new" the first time; "open" for a redelivery of one not yet
+ * carried out (its job may never have been enqueued); "finished" once it was.
+ */
 export async function recordComplianceRequest(
   db: Db,
   request: Pick<ComplianceRequest, "shop" | "topic" | "webhookId" | "subjectHash">,
-): Promise<boolean> {
+): Promise<"new" | "open" | "finished"> {
   try {
     await db.complianceRequest.create({ data: request });
-    return true;
+    return "new";
   } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
+  const stored = await db.complianceRequest.findUnique({
+    where: { webhookId: request.webhookId },
+    select: { completedAt: true },
+  });
+  return stored?.completedAt ? "finished" : "open";
 }
 
 export function finishComplianceRequest(

@@ -42,13 +42,16 @@ export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "
     }
     const shop = parsed.data.shop_domain;
     const customer = forCustomer?.data?.customer;
-    const fresh = await recordComplianceRequest(deps.db, {
+    // A redelivery of a request not carried out yet enqueues again: the first delivery may have been
+    // recorded and then failed to enqueue (answered 500). The job key makes a second enqueue a no-op.
+    const recorded = await recordComplianceRequest(deps.db, {
       shop,
       topic,
       webhookId: input.webhookId,
       subjectHash: customer ? subjectHash(shop, customer.id) : null,
     });
-    if (fresh && topic === "customers/redact" && customer) {
+    const open = recorded !== "finished";
+    if (open && topic === "customers/redact" && customer) {
       await enqueueTask(
         deps.queue,
         "privacy.redact-customer",
@@ -56,7 +59,7 @@ export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "
         { shop, key: `compliance:${input.webhookId}` },
       );
     }
-    if (fresh && topic === "customers/data_request" && customer) {
+    if (open && topic === "customers/data_request" && customer) {
       await enqueueTask(
         deps.queue,
         "privacy.export-customer",
@@ -64,7 +67,7 @@ export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "
         { shop, key: `compliance:${input.webhookId}` },
       );
     }
-    if (fresh && topic === "shop/redact") {
+    if (open && topic === "shop/redact") {
       // Enqueued without the store column: the job outlives the store's rows it deletes.
       await enqueueTask(
         deps.queue,
@@ -73,7 +76,7 @@ export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "
         { key: `compliance:${input.webhookId}`, maxAttempts: 40 },
       );
     }
-    deps.logger.info("compliance request received", { shop, topic, webhookId: input.webhookId, duplicate: !fresh });
+    deps.logger.info("compliance request received", { shop, topic, webhookId: input.webhookId, duplicate: recorded !== "new" });
     return new Response(null, { status: 200 });
   };
 }

@@ -30,8 +30,12 @@ export function redactShopFactory(deps: { db: Db; platform: ChatwootPlatformClie
     triggeredAt: string | null;
   }): Promise<"redacted" | "stale"> {
     const store = await getShop(deps.db, { shop });
-    // Installed now, or installed again after the request was triggered: not this store's end.
-    if (store && (!store.uninstalledAt || (triggeredAt && new Date(triggeredAt) < store.installedAt))) {
+    // Installed again after the request was triggered: not this store's end. Shopify sends
+    // shop/redact only after 48 hours uninstalled, so a later trigger than the store's latest install
+    // counts even when its app/uninstalled never got through; without a trigger time, the store's
+    // own state decides.
+    const triggered = triggeredAt ? new Date(triggeredAt) : null;
+    if (store && (triggered ? triggered < store.installedAt : !store.uninstalledAt)) {
       deps.logger.info("stale shop/redact ignored: the store is installed again", { shop });
       return "stale";
     }

@@ -1,3 +1,4 @@
+import { enqueueTask } from "~/jobs/tasks.server";
 import { uninstallStoreFactory } from "~/lifecycle/uninstall-store.server";
 import { dbKind, dbSkipReason } from "../support/database";
 import { SHOP_A } from "../support/provisioning-harness";
@@ -53,5 +54,22 @@ describe.skipIf(dbSkipReason)(`uninstall and reinstall (${dbKind})`, () => {
     expect(h.sim.state.accounts[0]?.status).toBe("active");
     expect(await h.database.db.session.count({ where: { shop: SHOP_A } })).toBe(1);
     expect(await widget()).toBe(200);
+  });
+
+  it("stops the store's pending sync jobs but keeps its pending privacy requests", async () => {
+    // GIVEN a contact sync and a customer redaction waiting (a retry in backoff, say)
+    const later = { shop: SHOP_A, delayMs: 10 * 60_000 };
+    await enqueueTask(h.queue, "contact.sync", { shop: SHOP_A, customerId: "7001" }, later);
+    await enqueueTask(
+      h.queue,
+      "privacy.redact-customer",
+      { shop: SHOP_A, webhookId: "redact-9", customerId: "7001", email: null },
+      { ...later, key: "compliance:redact-9" },
+    );
+    // WHEN the store uninstalls
+    expect(await uninstall(SHOP_A, new Date())).toBe("uninstalled");
+    // THEN
+    const pending = await h.database.db.job.findMany({ where: { shop: SHOP_A, status: "pending" } });
+    expect(pending.map((job) => job.task).sort()).toEqual(["privacy.redact-customer", "shop.suspend"]);
   });
 });

@@ -21,12 +21,26 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
   afterEach(async () => h.close());
 
   /** A signed compliance delivery through the same path as app/routes/webhooks.compliance.tsx. */
-  async function comply(shop: string, topic: string, body: object, webhookId: string) {
-    const receive = receiveComplianceFactory({ db: h.database.db, queue: h.queue, logger: h.deps.logger });
-    const request = webhookRequest(APP_URL, { topic, shop, body, webhookId });
+  async function comply(
+    shop: string,
+    topic: string,
+    body: object,
+    webhookId: string,
+    { queue = h.queue as Pick<typeof h.queue, "enqueue">, triggeredAt = new Date() } = {},
+  ) {
+    const receive = receiveComplianceFactory({ db: h.database.db, queue, logger: h.deps.logger });
+    const request = webhookRequest(APP_URL, { topic, shop, body, webhookId, triggeredAt });
     const raw = await request.clone().text();
-    const { topic: verified, shop: domain, triggeredAt } = await h.shopify.verifyWebhook(request);
-    return (await receive({ topic: verified, shop: domain, webhookId, raw, triggeredAt })).status;
+    const verified = await h.shopify.verifyWebhook(request);
+    return (
+      await receive({
+        topic: verified.topic,
+        shop: verified.shop,
+        webhookId,
+        raw,
+        triggeredAt: verified.triggeredAt,
+      })
+    ).status;
   }
 
   it("deletes the customer's contact and local rows, keeps an audit without personal data, and leaves the other store alone", async () => {
@@ -124,9 +138,45 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
     expect(h.sim.state.contacts.filter((c) => c.identifier === zoe.id)).toHaveLength(1);
   });
 
+  it("carries out a shop/redact for a store whose app/uninstalled never got through", async () => {
+    // GIVEN store A looks installed: its uninstall was never processed
+    const a = (await h.database.db.chatwootAccount.findUnique({ where: { shop: SHOP_A } }))!;
+    // WHEN Shopify sends shop/redact (48 hours after the uninstall, so after the store's last install)
+    expect(await comply(SHOP_A, "shop/redact", { shop_id: 1, shop_domain: SHOP_A }, "shop-redact-3")).toBe(200);
+    await h.settled(20_000);
+    // THEN the store's account and rows are gone
+    expect(h.sim.state.accounts.map((x) => x.id)).not.toContain(a.accountId);
+    expect(await h.database.db.shop.count({ where: { shop: SHOP_A } })).toBe(0);
+  });
+
+  it("carries out a customers/redact whose first delivery was recorded but could not be queued", async () => {
+    // GIVEN a synced customer
+    await h.send("orders/create", orderBody({ id: "71", number: 1071, customer: zoe }));
+    await h.settled();
+    const body = { shop_id: 1, shop_domain: SHOP_A, customer: { id: Number(zoe.id), email: zoe.email } };
+    // WHEN the first delivery fails after it was recorded (the queue is down), and Shopify retries
+    const down = {
+      enqueue: async () => {
+        throw new Error("queue unavailable");
+      },
+    };
+    await expect(comply(SHOP_A, "customers/redact", body, "redact-2", { queue: down })).rejects.toThrow(/unavailable/);
+    expect(await comply(SHOP_A, "customers/redact", body, "redact-2")).toBe(200);
+    await h.settled();
+    // THEN the redaction is carried out
+    expect(h.sim.state.contacts.filter((c) => c.identifier === zoe.id)).toEqual([]);
+    expect((await h.database.db.complianceRequest.findUnique({ where: { webhookId: "redact-2" } }))?.status).toBe(
+      "done",
+    );
+  });
+
   it("ignores a shop/redact for a store that is installed again", async () => {
-    // WHEN a shop/redact arrives for a store that is installed
-    expect(await comply(SHOP_A, "shop/redact", { shop_id: 1, shop_domain: SHOP_A }, "shop-redact-2")).toBe(200);
+    // WHEN a shop/redact triggered before the store's latest install arrives
+    const store = await h.database.db.shop.findUnique({ where: { shop: SHOP_A } });
+    const triggeredAt = new Date(store!.installedAt.getTime() - 60_000);
+    expect(
+      await comply(SHOP_A, "shop/redact", { shop_id: 1, shop_domain: SHOP_A }, "shop-redact-2", { triggeredAt }),
+    ).toBe(200);
     await h.settled();
     // THEN nothing is deleted
     expect(await h.database.db.shop.count({ where: { shop: SHOP_A } })).toBe(1);
