@@ -62,6 +62,8 @@ export interface TaskDeps {
   redactCustomer(input: TaskPayload<"privacy.redact-customer">): Promise<void>;
   redactShop(input: TaskPayload<"privacy.redact-shop">): Promise<unknown>;
   exportCustomer(input: TaskPayload<"privacy.export-customer">): Promise<void>;
+  /** Runs again the store's privacy requests that waited for it to install again. */
+  resumeWaitingPrivacyRequests(shop: string): Promise<number>;
 }
 
 /** Type-checked enqueue: the payload must match the task. */
@@ -126,6 +128,7 @@ export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler
       await deps.syncContact({ ...payload, full: true });
     }),
     "shop.sync-pending": handler("shop.sync-pending", async ({ shop }) => {
+      await deps.resumeWaitingPrivacyRequests(shop);
       for (const { customerId } of await listCustomersWithoutContact(deps.db, { shop })) {
         await requestContactSync(shop, customerId);
       }

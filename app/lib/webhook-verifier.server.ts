@@ -1,5 +1,5 @@
 import "@shopify/shopify-app-remix/adapters/node";
-import { AppDistribution, shopifyApp, type ApiVersion } from "@shopify/shopify-app-remix/server";
+import { AppDistribution, LogSeverity, shopifyApp, type ApiVersion } from "@shopify/shopify-app-remix/server";
 import { NoSessionStorage } from "./no-session-storage.server";
 
 export interface WebhookVerifierConfig {
@@ -23,6 +23,8 @@ export function createWebhookVerifier(config: WebhookVerifierConfig) {
     ...config,
     sessionStorage: new NoSessionStorage(),
     distribution: AppDistribution.AppStore,
+    // The main instance already says which SDK version runs; refusals are answered, not logged here.
+    logger: { level: LogSeverity.Warning },
     future: { unstable_newEmbeddedAuthStrategy: true, expiringOfflineAccessTokens: true },
   });
   return (request: Request) => verifier.authenticate.webhook(request);

@@ -28,7 +28,33 @@ export function finishComplianceRequest(
   { webhookId }: Pick<ComplianceRequest, "webhookId">,
   data: Pick<ComplianceRequest, "status" | "detail">,
 ) {
-  return db.complianceRequest.updateMany({ where: { webhookId }, data: { ...data, completedAt: new Date() } });
+  return db.complianceRequest.updateMany({
+    where: { webhookId },
+    data: { ...data, resumeWith: null, completedAt: new Date() },
+  });
+}
+
+/**
+ * Leaves a request "waiting" for the store to install again: the part that needs the store's
+ * Chatwoot account is run then (or shop/redact deletes the account whole first).
+ */
+export function waitForStoreToReturn(
+  db: Db,
+  { webhookId }: Pick<ComplianceRequest, "webhookId">,
+  data: { detail: string; resumeWith: unknown },
+) {
+  return db.complianceRequest.updateMany({
+    where: { webhookId },
+    data: { status: "waiting", detail: data.detail, resumeWith: JSON.stringify(data.resumeWith) },
+  });
+}
+
+/** The store's requests waiting for it to come back, with what each needs to run again. */
+export function listWaitingComplianceRequests(db: Db, { shop }: { shop: string }) {
+  return db.complianceRequest.findMany({
+    where: { shop, status: "waiting" },
+    select: { webhookId: true, topic: true, resumeWith: true },
+  });
 }
 
 /** An audit line: what was done, for which store, about whom (hashed), never personal data. */
@@ -68,6 +94,12 @@ export function getDataExport(db: Db, { shop, requestId }: { shop: string; reque
   return db.dataExport.findFirst({ where: { shop, requestId } });
 }
 
+/** The store's latest requests as the admin lists them (no subject, nothing a job keeps to resume). */
 export function listComplianceRequests(db: Db, { shop }: { shop: string }, take = 50) {
-  return db.complianceRequest.findMany({ where: { shop }, orderBy: { receivedAt: "desc" }, take });
+  return db.complianceRequest.findMany({
+    where: { shop },
+    orderBy: { receivedAt: "desc" },
+    take,
+    select: { webhookId: true, topic: true, status: true, receivedAt: true, completedAt: true },
+  });
 }

@@ -1,17 +1,24 @@
 import type { ChatwootAccountClient } from "~/chatwoot";
 import type { Db } from "~/db.server";
 import type { Logger } from "~/lib/logger.server";
-import { addAuditRecord, finishComplianceRequest, saveDataExport } from "~/models/compliance.server";
+import {
+  addAuditRecord,
+  finishComplianceRequest,
+  saveDataExport,
+  waitForStoreToReturn,
+} from "~/models/compliance.server";
 import { getContactLink } from "~/models/contact-link.server";
 import { getCustomer } from "~/models/customer.server";
 import { listCustomerOrders } from "~/models/order.server";
+import { getShop } from "~/models/shop.server";
 import { subjectHash } from "./subject-hash";
 
 /**
  * customers/data_request: everything the app holds about one customer of one store, as a JSON
  * document the merchant downloads from the admin (Shopify relays nothing back): the local projection,
  * and the customer's Chatwoot contact with its conversations and messages, read with the store's
- * own service token.
+ * own service token. For an uninstalled store (its account suspended, and its merchant without the
+ * admin to download from) the request waits and is built when the store installs again.
  */
 export function exportCustomerDataFactory(deps: {
   db: Db;
@@ -27,6 +34,11 @@ export function exportCustomerDataFactory(deps: {
     webhookId: string;
     customerId: string;
   }) {
+    if ((await getShop(deps.db, { shop }))?.uninstalledAt) {
+      const detail = JSON.stringify({ waitingFor: "the store to install the app again" });
+      await waitForStoreToReturn(deps.db, { webhookId }, { detail, resumeWith: { customerId } });
+      return;
+    }
     const customer = await getCustomer(deps.db, { shop, customerId });
     const orders = await listCustomerOrders(deps.db, { shop, customerId }, { includeDeleted: false });
     const client = await deps.storeClient(shop);

@@ -76,7 +76,12 @@ export function receiveComplianceFactory(deps: { db: Db; queue: Pick<JobQueue, "
         { key: `compliance:${input.webhookId}`, maxAttempts: 40 },
       );
     }
-    deps.logger.info("compliance request received", { shop, topic, webhookId: input.webhookId, duplicate: recorded !== "new" });
+    deps.logger.info("compliance request received", {
+      shop,
+      topic,
+      webhookId: input.webhookId,
+      duplicate: recorded !== "new",
+    });
     return new Response(null, { status: 200 });
   };
 }

@@ -1,7 +1,12 @@
 import type { ChatwootAccountClient } from "~/chatwoot";
 import type { Db } from "~/db.server";
 import type { Logger } from "~/lib/logger.server";
-import { addAuditRecord, deleteCustomerRows, finishComplianceRequest } from "~/models/compliance.server";
+import {
+  addAuditRecord,
+  deleteCustomerRows,
+  finishComplianceRequest,
+  waitForStoreToReturn,
+} from "~/models/compliance.server";
 import { getContactLink } from "~/models/contact-link.server";
 import { getShop } from "~/models/shop.server";
 import { subjectHash } from "./subject-hash";
@@ -18,6 +23,10 @@ export interface RedactCustomerInput {
  * the stored link and by identifier; by e-mail only when nothing carries the identifier), then every
  * local row about the customer, then leaves an audit record without personal data. Safe to run
  * again: each part only deletes what is still there. Only the store's own token is used.
+ *
+ * An uninstalled store's account is suspended (the Application API refuses it): the local rows go
+ * at once, and the request waits. If the store installs again, the job runs again then and deletes
+ * the contact; if it does not, shop/redact deletes the whole account.
  */
 export function redactCustomerFactory(deps: {
   db: Db;
@@ -26,8 +35,6 @@ export function redactCustomerFactory(deps: {
 }) {
   return async function redactCustomer({ shop, webhookId, customerId, email }: RedactCustomerInput) {
     const store = await getShop(deps.db, { shop });
-    // An uninstalled store's account is suspended (the Application API refuses it) and shop/redact
-    // deletes it whole; the local rows still go now.
     const client = store?.uninstalledAt ? undefined : await deps.storeClient(shop);
     let contactsDeleted = 0;
     if (client) {
@@ -60,11 +67,11 @@ export function redactCustomerFactory(deps: {
       subjectHash: subjectHash(shop, customerId),
       detail,
     });
-    await finishComplianceRequest(
-      deps.db,
-      { webhookId },
-      { status: store?.uninstalledAt ? "skipped" : "done", detail },
-    );
+    if (store?.uninstalledAt) {
+      await waitForStoreToReturn(deps.db, { webhookId }, { detail, resumeWith: { customerId, email } });
+    } else {
+      await finishComplianceRequest(deps.db, { webhookId }, { status: "done", detail });
+    }
     deps.logger.info("customer redacted", { shop, contactsDeleted, orders: rows.orders });
   };
 }

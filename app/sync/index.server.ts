@@ -7,6 +7,7 @@ import type { ShopifyAdminGraphql } from "~/provisioning/types";
 import { exportCustomerDataFactory } from "~/privacy/export-customer-data.server";
 import { redactCustomerFactory } from "~/privacy/redact-customer.server";
 import { redactShopFactory } from "~/privacy/redact-shop.server";
+import { resumeWaitingRequestsFactory } from "~/privacy/resume-waiting-requests.server";
 import { applyWebhookFactory } from "./apply-webhook.server";
 import { ingestWebhookFactory, type IngestDeps } from "./ingest-webhook.server";
 import { resyncCustomerFactory } from "./resync-customer.server";
@@ -54,6 +55,7 @@ export function createSync(deps: SyncDeps) {
       redactCustomer: redactCustomerFactory({ db, logger, storeClient: deps.storeClient }),
       redactShop: redactShopFactory({ db, logger, platform: deps.platform }),
       exportCustomer: exportCustomerDataFactory({ db, logger, storeClient: deps.storeClient }),
+      resumeWaitingPrivacyRequests: resumeWaitingRequestsFactory({ db, queue, logger }),
     }),
   };
 }

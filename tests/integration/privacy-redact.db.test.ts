@@ -1,3 +1,5 @@
+import { enqueueTask } from "~/jobs/tasks.server";
+import { uninstallStoreFactory } from "~/lifecycle/uninstall-store.server";
 import { receiveComplianceFactory } from "~/privacy/receive-compliance.server";
 import { orderBody, type FakeCustomer } from "~/sandbox/shopify-webhook-bodies";
 import { webhookRequest } from "../fakes/shopify-webhooks/send";
@@ -93,6 +95,72 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
     // AND store B is untouched
     expect(await h.database.db.customer.count({ where: { shop: SHOP_B } })).toBe(1);
     expect(await h.database.db.order.count({ where: { shop: SHOP_B } })).toBe(1);
+  });
+
+  it("erases the customer's contact once the store installs again, after a customers/redact while it was uninstalled", async () => {
+    // GIVEN a synced customer, and the store uninstalled (its Chatwoot account suspended)
+    await h.send("orders/create", orderBody({ id: "33", number: 1033, customer: zoe }));
+    await h.settled();
+    const uninstall = uninstallStoreFactory({
+      db: h.database.db,
+      queue: h.queue,
+      logger: h.deps.logger,
+      forgetSessions: () => {},
+    });
+    expect(await uninstall(SHOP_A, new Date())).toBe("uninstalled");
+    await h.settled();
+    const body = { shop_id: 1, shop_domain: SHOP_A, customer: { id: Number(zoe.id), email: zoe.email } };
+    // WHEN the customer asks to be erased
+    expect(await comply(SHOP_A, "customers/redact", body, "redact-3")).toBe(200);
+    await h.settled();
+    // THEN the local rows go at once, and the request waits for the store's account
+    expect(await h.database.db.customer.count({ where: { shop: SHOP_A } })).toBe(0);
+    expect(await h.database.db.complianceRequest.findUnique({ where: { webhookId: "redact-3" } })).toMatchObject({
+      status: "waiting",
+      completedAt: null,
+    });
+    expect(h.sim.state.contacts.filter((c) => c.identifier === zoe.id)).toHaveLength(1);
+    // WHEN the store installs the app again and is provisioned (which queues shop.sync-pending)
+    await h.shopify.install(SHOP_A);
+    const { done } = await h.provisioning.startFromInstall({ shop: SHOP_A });
+    expect(await done).toBe("provisioned");
+    await enqueueTask(h.queue, "shop.sync-pending", { shop: SHOP_A }, { shop: SHOP_A });
+    await h.settled();
+    // THEN the contact is erased too, and the request is done with nothing kept to resume it
+    expect(h.sim.state.contacts.filter((c) => c.identifier === zoe.id)).toEqual([]);
+    expect(await h.database.db.complianceRequest.findUnique({ where: { webhookId: "redact-3" } })).toMatchObject({
+      status: "done",
+      resumeWith: null,
+    });
+  });
+
+  it("builds a data_request export that arrived while the store was uninstalled once the store is back", async () => {
+    // GIVEN a synced customer, and the store uninstalled
+    await h.send("orders/create", orderBody({ id: "34", number: 1034, customer: zoe }));
+    await h.settled();
+    await h.database.db.shop.update({ where: { shop: SHOP_A }, data: { uninstalledAt: new Date() } });
+    // WHEN the customer asks for their data
+    const body = { shop_id: 1, shop_domain: SHOP_A, customer: { id: Number(zoe.id), email: zoe.email } };
+    expect(await comply(SHOP_A, "customers/data_request", body, "request-3")).toBe(200);
+    await h.settled();
+    // THEN it waits: nothing can be downloaded while the app is not installed
+    expect((await h.database.db.complianceRequest.findUnique({ where: { webhookId: "request-3" } }))?.status).toBe(
+      "waiting",
+    );
+    expect(await h.database.db.dataExport.count({ where: { requestId: "request-3" } })).toBe(0);
+    // WHEN the store is back
+    await h.database.db.shop.update({ where: { shop: SHOP_A }, data: { uninstalledAt: null } });
+    await enqueueTask(h.queue, "shop.sync-pending", { shop: SHOP_A }, { shop: SHOP_A });
+    await h.settled();
+    // THEN the export holds the projection and the Chatwoot contact
+    const exported = await h.database.db.dataExport.findUnique({ where: { requestId: "request-3" } });
+    expect(JSON.parse(exported!.content)).toMatchObject({
+      customerId: zoe.id,
+      chatwoot: { contacts: [{ contact: { identifier: zoe.id } }] },
+    });
+    expect((await h.database.db.complianceRequest.findUnique({ where: { webhookId: "request-3" } }))?.status).toBe(
+      "done",
+    );
   });
 
   it("shop/redact deletes the store's Chatwoot account and service user, and leaves zero rows for the store", async () => {
