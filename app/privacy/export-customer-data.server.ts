@@ -13,6 +13,10 @@ import { listCustomerOrders } from "~/models/order.server";
 import { getShop } from "~/models/shop.server";
 import { subjectHash } from "./subject-hash";
 
+/** Chatwoot's page sizes: messages after an id, and a contact's conversations (MessageFinder, contacts). */
+const MESSAGES_AFTER_PAGE = 100;
+const CHATWOOT_CONTACT_CONVERSATIONS_LIMIT = 20;
+
 /**
  * customers/data_request: everything the app holds about one customer of one store, as a JSON
  * document the merchant downloads from the admin (Shopify relays nothing back): the local projection,
@@ -77,12 +81,35 @@ async function chatwootData(client: ChatwootAccountClient, customerId: string, l
   for (const id of ids) {
     const contact = await client.getContact(id).catch(() => undefined);
     if (!contact) continue;
+    const listed = await client.listContactConversations(id);
     const conversations = [];
-    for (const conversation of await client.listContactConversations(id)) {
-      const messages = await client.listConversationMessages(conversation.id);
-      conversations.push({ ...conversation, messages: messages.payload });
+    for (const conversation of listed) {
+      conversations.push({ ...conversation, messages: await allMessages(client, conversation.id) });
     }
-    contacts.push({ contact, conversations });
+    contacts.push({
+      contact,
+      conversations,
+      // Chatwoot lists a contact's newest 20 conversations and no more.
+      ...(listed.length >= CHATWOOT_CONTACT_CONVERSATIONS_LIMIT
+        ? {
+            note:
+              `Chatwoot lists a contact's newest ${CHATWOOT_CONTACT_CONVERSATIONS_LIMIT} conversations only; ` +
+              "older ones may exist: export them from Chatwoot's contact page.",
+          }
+        : {}),
+    });
   }
   return { contacts };
+}
+
+/** Every message of a conversation, oldest first: pages of up to 100 after the last one read. */
+async function allMessages(client: ChatwootAccountClient, conversationId: number) {
+  const messages = [];
+  for (let after = 0; ;) {
+    const { payload } = await client.listConversationMessages(conversationId, { after });
+    messages.push(...payload);
+    const last = payload.at(-1);
+    if (payload.length < MESSAGES_AFTER_PAGE || !last || last.id <= after) return messages;
+    after = last.id;
+  }
 }

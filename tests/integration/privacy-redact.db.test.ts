@@ -288,6 +288,35 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
     );
   });
 
+  it("exports every message of a long conversation, and says when Chatwoot lists only the newest conversations", async () => {
+    // GIVEN a customer with 21 conversations, the newest of them 130 messages long
+    await h.send("orders/create", orderBody({ id: "62", number: 1062, customer: zoe }));
+    await h.settled();
+    const contact = h.sim.state.contacts.find((c) => c.identifier === zoe.id)!;
+    const inbox = h.sim.state.inboxes.find((i) => i.accountId === contact.accountId)!;
+    const where = { accountId: contact.accountId, inboxId: inbox.id, contactId: contact.id };
+    for (let n = 0; n < 20; n++) h.sim.seedConversation({ ...where, messages: [{ content: `old ${n}` }] });
+    h.sim.seedConversation({
+      ...where,
+      messages: Array.from({ length: 130 }, (_, n) => ({ content: `line ${n}` })),
+    });
+    // WHEN the customer asks the merchant for their data
+    const body = { shop_id: 1, shop_domain: SHOP_A, customer: { id: Number(zoe.id), email: zoe.email } };
+    expect(await comply(SHOP_A, "customers/data_request", body, "export-2")).toBe(200);
+    await h.settled();
+    // THEN the long conversation is whole and in order, and the export says older conversations may exist
+    const exported = await h.database.db.dataExport.findUnique({ where: { requestId: "export-2" } });
+    const [exportedContact] = (
+      JSON.parse(exported!.content) as {
+        chatwoot: { contacts: { note?: string; conversations: { messages: { content: string }[] }[] }[] };
+      }
+    ).chatwoot.contacts;
+    expect(exportedContact!.conversations).toHaveLength(20);
+    const longest = exportedContact!.conversations.find((c) => c.messages.length > 1)!;
+    expect(longest.messages.map((m) => m.content)).toEqual(Array.from({ length: 130 }, (_, n) => `line ${n}`));
+    expect(exportedContact!.note).toMatch(/newest 20 conversations/);
+  });
+
   it("refuses a redact whose body names another store than the signed header", async () => {
     const body = {
       shop_id: 1,

@@ -2,7 +2,7 @@ import { conversationListSchema } from "../schemas";
 import type { AccountDeps, CallOptions, Conversation } from "../types";
 
 /**
- * A contact's conversations. Their `id` is the per-account display id (the one dashboard
+ * A contact's newest 20 conversations (Chatwoot pages no further here). Their `id` is the per-account display id (the one dashboard
  * apps receive), and `meta.hmac_verified` tells whether the visitor proved to be the customer.
  */
 export function listContactConversationsFactory({ transport, accountId }: AccountDeps) {

@@ -1,6 +1,6 @@
 import { requireAdministrator } from "./auth";
 import { destroyContact } from "./cascade";
-import { CONTACTS_PER_PAGE } from "./constants";
+import { CONTACT_CONVERSATIONS_LIMIT, CONTACTS_PER_PAGE } from "./constants";
 import { insertContact, isResolved, updateContact } from "./contact-writes";
 import type { SimCore } from "./core";
 import { appNotFound } from "./errors";
@@ -111,6 +111,7 @@ export const contactRoutes: Route[] = [
       const inbox = ctx.core.state.inboxes.find((i) => i.id === c.inboxId);
       return c.contactId === contact.id && inbox !== undefined && canSeeInbox(ctx, inbox);
     });
-    return json(200, { payload: conversations.map((c) => conversationJson(ctx.core, c)) });
+    const newest = [...conversations].sort((a, b) => b.id - a.id).slice(0, CONTACT_CONVERSATIONS_LIMIT);
+    return json(200, { payload: newest.map((c) => conversationJson(ctx.core, c)) });
   }),
 ];

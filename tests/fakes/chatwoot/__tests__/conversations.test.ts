@@ -67,12 +67,29 @@ describe("Chatwoot simulator: seeded conversations and messages", () => {
       token,
     });
 
-    // THEN both, addressed by display id
+    // THEN both, newest first, addressed by display id
     expect(response.json.payload.map((c: { id: number; status: string }) => [c.id, c.status])).toEqual([
-      [1, "open"],
       [2, "resolved"],
+      [1, "open"],
     ]);
-    expect(response.json.payload[1].meta.hmac_verified).toBe(true);
+    expect(response.json.payload[0].meta.hmac_verified).toBe(true);
+  });
+
+  it("lists only a contact's newest 20 conversations, as Chatwoot does", async () => {
+    // GIVEN 21 conversations of one contact
+    const { account, token, inbox } = sim.seed.workspace();
+    const contact = sim.seed.contact(account.id, { identifier: "43" });
+    for (let n = 0; n < 21; n++)
+      sim.seedConversation({ accountId: account.id, inboxId: inbox.id, contactId: contact.id });
+    // WHEN
+    const response = await call(sim, "GET", `/api/v1/accounts/${account.id}/contacts/${contact.id}/conversations`, {
+      token,
+    });
+    // THEN the 20 newest; the first one is not listed
+    const ids = response.json.payload.map((c: { id: number }) => c.id);
+    expect(ids).toHaveLength(20);
+    expect(ids[0]).toBe(21);
+    expect(ids).not.toContain(1);
   });
 
   it("answers 404 for a conversation of another account", async () => {
