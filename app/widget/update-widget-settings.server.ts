@@ -1,4 +1,4 @@
-import { saveChatwootAccount } from "~/models/chatwoot-account.server";
+import { getChatwootAccount, saveChatwootAccount } from "~/models/chatwoot-account.server";
 import { getShop } from "~/models/shop.server";
 import { adminQuery, SET_METAFIELDS_MUTATION, setMetafieldsSchema } from "~/provisioning/shopify-admin.server";
 import { METAFIELD_NAMESPACE } from "~/provisioning/step-storefront-settings.server";
@@ -11,7 +11,9 @@ export type UpdateWidgetSettingsResult = { ok: true } | { ok: false; error: stri
 /**
  * Pushes the Widget page's settings to the store's inbox (PATCH with the store's own service
  * token). A new colour also goes to the `widget_color` app-data metafield, which the storefront
- * launcher uses before Chatwoot's widget has loaded, so the two always match.
+ * launcher uses before Chatwoot's widget has loaded, so the two always match. "New" is measured
+ * against the colour last written to that metafield, not Chatwoot's: a colour changed in Chatwoot
+ * directly, or a metafield write that failed after Chatwoot took the colour, is written on save.
  */
 export function updateWidgetSettingsFactory({
   db,
@@ -25,7 +27,6 @@ export function updateWidgetSettingsFactory({
   ): Promise<UpdateWidgetSettingsResult> {
     const inbox = await storeInbox(shop);
     if (!inbox) return { ok: false, error: "Your Chatwoot account is not ready yet." };
-    const before = await inbox.client.getInbox(inbox.inboxId);
     await inbox.client.updateInbox(inbox.inboxId, {
       greeting_enabled: settings.greeting_enabled,
       greeting_message: settings.greeting_message,
@@ -36,7 +37,8 @@ export function updateWidgetSettingsFactory({
         widget_color: settings.widget_color,
       },
     });
-    if (before.widget_color?.toLowerCase() === settings.widget_color) return { ok: true };
+    const account = await getChatwootAccount(db, { shop });
+    if (account?.widgetColor?.toLowerCase() === settings.widget_color) return { ok: true };
 
     const store = await getShop(db, { shop });
     if (!store?.appInstallationId)

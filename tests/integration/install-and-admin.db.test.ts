@@ -34,6 +34,7 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
   let scopesUpdate: { action: Action };
   let ordersCreate: { action: Action };
   let syncPage: { loader: Loader; action: Action };
+  let widgetPage: { action: Action };
   let privacyPage: { loader: Loader };
   let exportRoute: { loader: Loader };
   let shopifyServer: ShopifyServer;
@@ -54,6 +55,7 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
     scopesUpdate = (await import("~/routes/webhooks.app.scopes_update")) as unknown as typeof scopesUpdate;
     ordersCreate = (await import("~/routes/webhooks.orders.create")) as unknown as typeof ordersCreate;
     syncPage = (await import("~/routes/app.sync")) as unknown as typeof syncPage;
+    widgetPage = (await import("~/routes/app.widget")) as unknown as typeof widgetPage;
     privacyPage = (await import("~/routes/app.privacy")) as unknown as typeof privacyPage;
     exportRoute = (await import("~/routes/app.privacy.export.$requestId")) as unknown as typeof exportRoute;
   });
@@ -90,6 +92,8 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
       refreshToken: "shprt_current",
       refreshTokenExpires: new Date(Date.now() + 30 * 86_400_000),
     });
+
+  const installationOf = (shop: string) => fakeAdmin.shops.get(shop)!.appInstallationId;
 
   const tokenRequests = () => fakeAdmin.requests.filter((r) => r.path === "/admin/oauth/access_token").length;
 
@@ -198,6 +202,31 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
       { type: RequestType.Bearer, store: "alpha-store", apiKey: "testApiKey", apiSecretKey: "testApiSecretKey" },
       new Request(`${APP_URL}${path}`, { method: "POST", body: new URLSearchParams(form) }),
     );
+
+  it("writes the launcher colour to the storefront when the merchant saves a colour Chatwoot already has", async () => {
+    // GIVEN someone changed the widget colour in Chatwoot directly
+    const account = await database.db.chatwootAccount.findUnique({ where: { shop: SHOP } });
+    const inbox = sim.state.inboxes.find((i) => i.id === account!.inboxId)!;
+    inbox.channel.widgetColor = "#0a7d5a";
+    // WHEN the merchant saves that colour on the Widget page
+    const form = new URLSearchParams({
+      welcome_title: "Hi there",
+      welcome_tagline: "",
+      greeting_enabled: "false",
+      greeting_message: "",
+      reply_time: "in_a_few_hours",
+      widget_color: "#0A7D5A",
+    });
+    const request = await setUpValidRequest(
+      { type: RequestType.Bearer, store: "alpha-store", apiKey: "testApiKey", apiSecretKey: "testApiSecretKey" },
+      new Request(`${APP_URL}/app/widget`, { method: "POST", body: form }),
+    );
+    const response = (await widgetPage.action({ request, params: {}, context: {} })) as Response;
+    // THEN the storefront launcher gets it too
+    expect(response.status).toBe(200);
+    const colour = fakeAdmin.metafields.find((m) => m.key === "widget_color" && m.ownerId === installationOf(SHOP));
+    expect(colour?.value).toBe("#0a7d5a");
+  });
 
   it("shows the Sync page's counts, dead letter and default tiers", async () => {
     // WHEN
