@@ -31,5 +31,7 @@ export function embedStatusFromSettingsData(raw: string): EmbedStatus {
   if (entry.disabled !== false) return { state: "disabled", reason: "switched-off" };
   const settings =
     entry.settings && typeof entry.settings === "object" ? (entry.settings as Record<string, unknown>) : {};
+  // The embed's own "Enabled" checkbox renders nothing when unticked, whatever the theme says.
+  if (settings.enabled === false) return { state: "disabled", reason: "switched-off" };
   return { state: "enabled", settings };
 }

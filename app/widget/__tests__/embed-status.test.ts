@@ -31,6 +31,11 @@ describe("reading whether the chat embed is on in the live theme", () => {
 
   it.each([
     ["switched off", settingsData({ "2": { type: EMBED_TYPE, disabled: true } }), "switched-off"],
+    [
+      "on in the theme, but its own Enabled setting is off",
+      settingsData({ "2": { type: EMBED_TYPE, disabled: false, settings: { enabled: false } } }),
+      "switched-off",
+    ],
     ["never switched on", settingsData({}), "never-enabled"],
     [
       "another app's chat-embed-like handle only",
