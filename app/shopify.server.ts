@@ -10,6 +10,7 @@ import type { JobQueue } from "./jobs/types";
 import { CachedSessionStorage } from "./lib/cached-session-storage.server";
 import { EncryptedSessionStorage } from "./lib/encrypted-session-storage.server";
 import { createWebhookVerifier } from "./lib/webhook-verifier.server";
+import { receiveShopUpdateFactory } from "./lifecycle/receive-shop-update.server";
 import { recordGrantedScopesFactory } from "./lifecycle/record-granted-scopes.server";
 import { suspendStoreFactory, uninstallStoreFactory } from "./lifecycle/uninstall-store.server";
 import { createLogger } from "./lib/logger.server";
@@ -192,5 +193,8 @@ export const recordGrantedScopes = recordGrantedScopesFactory({
   db: db(),
   forgetSessions: (shop) => sessions.forgetShop(shop),
 });
+
+/** shop/update: the primary domain, queued so the chat widget may be framed there. */
+export const receiveShopUpdate = receiveShopUpdateFactory({ queue, logger: logger.child({ component: "lifecycle" }) });
 export const ingestWebhook = sync.ingestWebhook;
 export const taskHandlers = sync.taskHandlers;

@@ -21,6 +21,7 @@ export const TASK_PAYLOADS = {
   "shop.sync-pending": z.object({ shop: z.string() }),
   "shop.resync-contacts": z.object({ shop: z.string() }),
   "shop.suspend": z.object({ shop: z.string() }),
+  "shop.allow-domains": z.object({ shop: z.string(), primaryHost: z.string() }),
   "privacy.redact-shop": z.object({ shop: z.string(), triggeredAt: z.string().nullable() }),
   "privacy.export-customer": z.object({
     shop: z.string(),
@@ -47,6 +48,7 @@ export const TASKS_STOPPED_BY_UNINSTALL = [
   "customer.resync",
   "shop.sync-pending",
   "shop.resync-contacts",
+  "shop.allow-domains",
 ] as const satisfies readonly TaskName[];
 export type TaskPayload<T extends TaskName> = z.infer<(typeof TASK_PAYLOADS)[T]>;
 
@@ -62,6 +64,8 @@ export interface TaskDeps {
   redactCustomer(input: TaskPayload<"privacy.redact-customer">): Promise<void>;
   redactShop(input: TaskPayload<"privacy.redact-shop">): Promise<unknown>;
   exportCustomer(input: TaskPayload<"privacy.export-customer">): Promise<void>;
+  /** Lets the store's current primary domain frame the chat widget. */
+  allowStoreDomains(shop: string, domains: { primaryHost: string }): Promise<unknown>;
   /** Runs again the store's privacy requests that waited for it to install again. */
   resumeWaitingPrivacyRequests(shop: string): Promise<number>;
 }
@@ -140,6 +144,10 @@ export function createTaskHandlers(deps: TaskDeps): Record<TaskName, TaskHandler
     "shop.suspend": handler("shop.suspend", async ({ shop }, helpers) => {
       const suspended = await deps.suspendStore(shop);
       helpers.logger.info(suspended ? "Chatwoot account suspended" : "nothing to suspend", { shop });
+    }),
+    "shop.allow-domains": handler("shop.allow-domains", async ({ shop, primaryHost }, helpers) => {
+      const outcome = await deps.allowStoreDomains(shop, { primaryHost });
+      helpers.logger.debug("store domains checked", { shop, outcome });
     }),
     "privacy.redact-customer": handler("privacy.redact-customer", (payload) => deps.redactCustomer(payload)),
     "privacy.redact-shop": handler("privacy.redact-shop", async (payload) => void (await deps.redactShop(payload))),

@@ -28,6 +28,11 @@ export function upsertShopDetails(db: Db, details: ShopDetails) {
   });
 }
 
+/** The store's primary domain as shop/update reports it; a store the app does not know is left alone. */
+export function updatePrimaryDomain(db: Db, { shop, primaryDomainUrl }: Pick<Shop, "shop" | "primaryDomainUrl">) {
+  return db.shop.updateMany({ where: { shop }, data: { primaryDomainUrl } });
+}
+
 /** Marks the store installed (first install or reinstall) before anything else runs. */
 export function markShopInstalled(db: Db, { shop }: Pick<Shop, "shop">, now = new Date()) {
   return db.shop.upsert({

@@ -1,5 +1,6 @@
 import { isNotFound } from "~/chatwoot";
 import { encryptSecret } from "~/lib/crypto.server";
+import { withStoreHosts } from "~/widget/allowed-domains";
 import { ProvisioningStepError } from "./errors.server";
 import { NEUTRAL_WIDGET_COLOR, widgetCopy } from "./widget-copy";
 import type { StepDefinition } from "./types";
@@ -36,8 +37,15 @@ export const inboxStep: StepDefinition = {
           allowed_domains: [new URL(websiteUrl).host, shop].filter((v, i, all) => all.indexOf(v) === i).join(","),
         },
       });
-    } else if (!inbox.hmac_mandatory) {
-      inbox = await client.updateInbox(inbox.id, { channel: { hmac_mandatory: true } });
+    } else {
+      // A re-run (retry, reinstall) also lets a primary domain connected since then frame the widget.
+      const primaryHost = store.primaryDomainUrl ? new URL(store.primaryDomainUrl).host : shop;
+      const allowed = withStoreHosts(inbox.allowed_domains, [primaryHost, shop]);
+      if (!inbox.hmac_mandatory || allowed !== null) {
+        inbox = await client.updateInbox(inbox.id, {
+          channel: { hmac_mandatory: true, ...(allowed !== null ? { allowed_domains: allowed } : {}) },
+        });
+      }
     }
     if (!inbox.hmac_token || !inbox.website_token) {
       throw new ProvisioningStepError(

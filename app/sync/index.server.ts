@@ -8,6 +8,7 @@ import { exportCustomerDataFactory } from "~/privacy/export-customer-data.server
 import { redactCustomerFactory } from "~/privacy/redact-customer.server";
 import { redactShopFactory } from "~/privacy/redact-shop.server";
 import { resumeWaitingRequestsFactory } from "~/privacy/resume-waiting-requests.server";
+import { allowStoreDomainsFactory } from "~/widget/allow-store-domains.server";
 import { applyWebhookFactory } from "./apply-webhook.server";
 import { ingestWebhookFactory, type IngestDeps } from "./ingest-webhook.server";
 import { resyncCustomerFactory } from "./resync-customer.server";
@@ -56,6 +57,7 @@ export function createSync(deps: SyncDeps) {
       redactShop: redactShopFactory({ db, logger, platform: deps.platform }),
       exportCustomer: exportCustomerDataFactory({ db, logger, storeClient: deps.storeClient }),
       resumeWaitingPrivacyRequests: resumeWaitingRequestsFactory({ db, queue, logger }),
+      allowStoreDomains: allowStoreDomainsFactory({ db, logger, storeClient: deps.storeClient }),
     }),
   };
 }

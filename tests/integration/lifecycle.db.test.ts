@@ -1,8 +1,10 @@
 import { enqueueTask } from "~/jobs/tasks.server";
+import { receiveShopUpdateFactory } from "~/lifecycle/receive-shop-update.server";
 import { uninstallStoreFactory } from "~/lifecycle/uninstall-store.server";
+import { webhookRequest } from "../fakes/shopify-webhooks/send";
 import { dbKind, dbSkipReason } from "../support/database";
 import { SHOP_A } from "../support/provisioning-harness";
-import { startSyncHarness, type SyncHarness } from "../support/sync-harness";
+import { APP_URL, startSyncHarness, type SyncHarness } from "../support/sync-harness";
 
 describe.skipIf(dbSkipReason)(`uninstall and reinstall (${dbKind})`, () => {
   let h: SyncHarness;
@@ -71,5 +73,46 @@ describe.skipIf(dbSkipReason)(`uninstall and reinstall (${dbKind})`, () => {
     // THEN
     const pending = await h.database.db.job.findMany({ where: { shop: SHOP_A, status: "pending" } });
     expect(pending.map((job) => job.task).sort()).toEqual(["privacy.redact-customer", "shop.suspend"]);
+  });
+
+  describe("shop/update", () => {
+    /** A signed shop/update through the same path as app/routes/webhooks.shop.update.tsx. */
+    async function shopUpdate(body: object, webhookId: string = crypto.randomUUID()) {
+      const receive = receiveShopUpdateFactory({ queue: h.queue, logger: h.deps.logger });
+      const request = webhookRequest(APP_URL, { topic: "shop/update", shop: SHOP_A, body, webhookId });
+      const { shop, payload } = await h.shopify.verifyWebhook(request);
+      return (await receive({ shop, webhookId, payload })).status;
+    }
+    const frameAncestors = async () => {
+      const token = h.sim.state.inboxes[0]!.channel.websiteToken;
+      const response = await fetch(`${h.sim.url}/widget?website_token=${token}`);
+      return response.headers.get("Content-Security-Policy") ?? "";
+    };
+
+    it("lets a newly connected primary domain frame the chat widget, keeping the domains already allowed", async () => {
+      // GIVEN the widget may only be framed by the store's domains at install
+      const before = h.sim.state.inboxes[0]!.channel.allowedDomains;
+      expect(await frameAncestors()).not.toContain("www.new-brand.example");
+      // WHEN the merchant connects a new primary domain (delivered twice)
+      const body = { id: 1, name: "Alpha", domain: "www.new-brand.example", myshopify_domain: SHOP_A };
+      expect(await shopUpdate(body, "shop-update-1")).toBe(200);
+      expect(await shopUpdate(body, "shop-update-1")).toBe(200);
+      await h.settled();
+      // THEN
+      const allowed = h.sim.state.inboxes[0]!.channel.allowedDomains.split(",");
+      expect(allowed).toEqual([...before.split(","), "www.new-brand.example"]);
+      expect(await frameAncestors()).toContain("www.new-brand.example");
+      expect((await h.database.db.shop.findUnique({ where: { shop: SHOP_A } }))?.primaryDomainUrl).toBe(
+        "https://www.new-brand.example",
+      );
+    });
+
+    it("refuses a malformed shop/update with 400 and queues nothing", async () => {
+      // WHEN
+      const status = await shopUpdate({ id: 1, domain: "not a host!", myshopify_domain: SHOP_A });
+      // THEN
+      expect(status).toBe(400);
+      expect(await h.database.db.job.count({ where: { task: "shop.allow-domains" } })).toBe(0);
+    });
   });
 });
