@@ -46,7 +46,7 @@ export const envSchema = z.object({
   SHOPIFY_API_SECRET: z.string().min(1),
   SHOPIFY_APP_URL: httpUrl,
   /** Comma-separated access scopes; must match shopify.app.toml. */
-  SCOPES: z.string().default("read_customers,read_orders,read_themes,write_app_proxy"),
+  SCOPES: z.string().default("read_customers,read_orders,read_themes"),
   CHATWOOT_BASE_URL: httpUrl,
   CHATWOOT_PLATFORM_TOKEN: z.string().min(1),
   /** The Chatwoot URL shoppers' browsers and agents use, when it differs from the server's. (Default: CHATWOOT_BASE_URL) */
