@@ -1,6 +1,6 @@
 /**
  * A per-key sliding-window rate limiter: at most `limit` requests in any `windowMs`. It keeps the
- * times of the last `limit` requests of each key (120 numbers for the order view's default), and
+ * times of the last `limit` requests of each key (600 numbers for the order view's default), and
  * forgets idle keys first when it holds too many. The state is per process: with several app
  * instances each allows the full rate, which is fine for a guard against a leaked URL hammering the
  * API.

@@ -8,8 +8,12 @@ import type { OrderViewLocale, OrderViewStrings } from "./strings";
 export const ORDER_VIEW_DEFAULTS = {
   /** Orders per page. (Default: 20) */
   pageSize: 20,
-  /** API requests one token may make per minute, per app process. (Default: 120) */
-  requestsPerMinute: 120,
+  /**
+   * API requests one token may make per minute, per app process. A token serves every agent of the
+   * store, and Chatwoot reloads the panel on each conversation switch, so this is sized for a busy
+   * team (ten requests a second), not one person. (Default: 600)
+   */
+  requestsPerMinute: 600,
   /** How long a Chatwoot contact look-up for an unlinked contact is reused, in ms. (Default: 60000) */
   lookupCacheMs: 60_000,
   /** How long an agent waits for Chatwoot's answer about an unlinked contact, in ms. (Default: 5000) */
