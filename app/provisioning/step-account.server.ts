@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { ChatwootHttpError, isNotFound } from "~/chatwoot";
 import { toChatwootLocale } from "./chatwoot-locale";
 import type { StepDefinition } from "./types";
@@ -43,7 +44,10 @@ export const accountStep: StepDefinition = {
         ...(store.email ? { support_email: store.email } : {}),
         custom_attributes: { [SHOP_MARKER]: shop },
       }));
-    await save({ accountId: created.id });
+    // The order view's URLs name the store and a token version only. A store that gets a new
+    // account (after shop/redact deleted everything, or the old account was deleted in Chatwoot)
+    // starts at a random version, so a URL made for an earlier account is never honoured again.
+    await save({ accountId: created.id, orderViewTokenVersion: randomInt(2, 2 ** 31 - 1) });
   },
 };
 

@@ -58,7 +58,7 @@ for (let i = 0; i < STORES; i++) {
     contactId: 5000,
   });
   await seedOrdersInBulk(db, shop, "8000", { count: ORDERS });
-  stores.push({ shop, accountId: 100 + i, token: orderViewToken(shop, 100 + i, config.APP_SIGNING_SECRET) });
+  stores.push({ shop, accountId: 100 + i, token: orderViewToken(shop, config.APP_SIGNING_SECRET) });
 }
 await db.$disconnect();
 

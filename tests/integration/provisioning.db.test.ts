@@ -1,6 +1,7 @@
 import { CONTACT_ATTRIBUTE_DEFINITIONS } from "~/provisioning/attribute-definitions";
 import { decryptSecret } from "~/lib/crypto.server";
 import { getChatwootAccount } from "~/models/chatwoot-account.server";
+import { authenticateOrderViewFactory } from "~/order-view/authenticate.server";
 import { dbKind, dbSkipReason } from "../support/database";
 import { expectExactlyOneProvisionedStore } from "../support/chatwoot-inventory";
 import { SHOP_A, SHOP_B, startProvisioningHarness, type ProvisioningHarness } from "../support/provisioning-harness";
@@ -115,6 +116,29 @@ describe.skipIf(dbSkipReason)(`provisioning a store (${dbKind})`, () => {
     expect(h.sim.state.attributeDefinitions.filter((d) => d.accountId === b?.accountId)).toHaveLength(
       ATTRIBUTE_KEYS.length,
     );
+  });
+
+  it("gives a store's new Chatwoot account a token version that no URL made for its earlier account carries", async () => {
+    // GIVEN a provisioned store and the order view URL its agents have
+    expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+    const urlOf = (accountId: number) =>
+      new URL(h.sim.state.dashboardApps.find((a) => a.accountId === accountId)!.content[0]!.url);
+    const first = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+    const oldToken = urlOf(first!.accountId!).searchParams.get("token");
+    // WHEN everything about the store is deleted (shop/redact) and it installs again
+    await h.database.db.chatwootAccount.delete({ where: { shop: SHOP_A } });
+    await h.database.db.provisioning.delete({ where: { shop: SHOP_A } });
+    expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+    // THEN the new account's URL works, and the old one is refused
+    const second = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+    expect(second!.orderViewTokenVersion).not.toBe(first!.orderViewTokenVersion);
+    const authenticate = authenticateOrderViewFactory({
+      db: h.database.db,
+      secret: h.deps.config.signingSecret,
+    });
+    const newToken = urlOf(second!.accountId!).searchParams.get("token");
+    await expect(authenticate(newToken)).resolves.toMatchObject({ shop: SHOP_A, accountId: second!.accountId });
+    await expect(authenticate(oldToken)).rejects.toThrow();
   });
 
   describe("the merchant's way into Chatwoot", () => {

@@ -46,8 +46,8 @@ export async function seedStore(db: Db, keys: KeyRing, store: StoreFixture) {
   );
 }
 
-export function orderViewToken(shop: string, accountId: number, secret: string, version = 1) {
-  return signOrderViewToken({ shop, version, accountId }, secret);
+export function orderViewToken(shop: string, secret: string, version = 1) {
+  return signOrderViewToken({ shop, version }, secret);
 }
 
 export interface CustomerFixture {

@@ -81,11 +81,7 @@ export async function startOrderViewWorld(env: {
         name: options.name,
         brandColor: options.brandColor,
       });
-      return {
-        shop,
-        accountId: workspace.account.id,
-        token: orderViewToken(shop, workspace.account.id, config.APP_SIGNING_SECRET),
-      };
+      return { shop, accountId: workspace.account.id, token: orderViewToken(shop, config.APP_SIGNING_SECRET) };
     },
     async stop() {
       await sim.stop();

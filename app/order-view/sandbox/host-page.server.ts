@@ -46,7 +46,7 @@ export function sandboxHostPageFactory(deps: { db: Db; config: OrderViewConfig }
     const verified = url.searchParams.get("verified") !== "0";
     const locale = ["en", "nl"].includes(url.searchParams.get("locale") ?? "") ? url.searchParams.get("locale")! : "";
     const version = account?.orderViewTokenVersion ?? 1;
-    const token = signOrderViewToken({ shop, version, accountId: account?.accountId ?? 0 }, deps.config.signingSecret);
+    const token = signOrderViewToken({ shop, version }, deps.config.signingSecret);
     const nonce = newNonce();
     const html = hostHtml({
       nonce,
