@@ -1,4 +1,3 @@
-import { listAccountIdsOfOwner } from "~/models/chatwoot-account.server";
 import { strongPassword } from "./step-service-user.server";
 import { ProvisioningStepError } from "./errors.server";
 import type { StepDefinition } from "./types";
@@ -7,18 +6,18 @@ import type { StepDefinition } from "./types";
  * The store owner as an administrator of the account. Chatwoot returns the existing user for a
  * known e-mail, so a merchant with several stores is one Chatwoot user with one account per store.
  *
- * Chatwoot also hands the app that existing user whoever it is: the installation's operator, or a
- * user of accounts this app never made. Such a user is still made administrator here (the store
- * says that is its owner's address), but the app only signs in, with a one-click link, a user it
- * can answer for: one it just created (member of no account yet) or the same owner's user in
- * accounts the app provisioned for that owner's other stores. Anyone else signs in with their own
- * Chatwoot password.
+ * Chatwoot also hands the app that existing user whoever it is: the installation's operator, another
+ * store's merchant, a user of accounts this app never made. A store's e-mail is the store's own word,
+ * so it proves nothing about who holds that user. Such a user is still made administrator here, but
+ * the app signs in with a one-click link only a user it created for this store (a member of no other
+ * account) or the one this store already had. Anyone else signs in with their own Chatwoot password;
+ * a merchant with several stores reaches them all from the store whose install created their user.
  */
 export const merchantStep: StepDefinition = {
   name: "merchant",
   label: "Make you an administrator",
   async run({ deps, save, account, shopRow }) {
-    const { accountId } = await account();
+    const { accountId, merchantUserId } = await account();
     if (!accountId) throw new Error("merchant ran before the account existed");
     const store = await shopRow();
     const email = store.ownerEmail?.trim().toLowerCase();
@@ -36,8 +35,7 @@ export const merchantStep: StepDefinition = {
       email,
       password: strongPassword(),
     });
-    const ownersAccounts = await listAccountIdsOfOwner(deps.db, { ownerEmail: email });
-    const vouched = user.accounts?.every((a) => a.id === accountId || ownersAccounts.has(a.id)) ?? false;
+    const vouched = user.id === merchantUserId || (user.accounts?.every((a) => a.id === accountId) ?? false);
     // Only the id is kept: an existing user's access token is theirs, not ours.
     await save({ merchantUserId: vouched ? user.id : null });
     await deps.platform.addAccountUser(accountId, { user_id: user.id, role: "administrator" });

@@ -156,19 +156,22 @@ describe.skipIf(dbSkipReason)(`provisioning a store (${dbKind})`, () => {
       expect(await h.provisioning.openChatwoot(SHOP_A)).toMatch(/\/app\/login\?email=.*&sso_auth_token=/);
     });
 
-    it("signs one owner of two stores in as one Chatwoot user, with one click from either store", async () => {
-      // GIVEN the second store has the same owner
+    it("makes one owner of two stores one Chatwoot user of both, signed in with one click from the first store only", async () => {
+      // GIVEN a second store with the same store e-mail (which any store could claim)
       await h.shopify.install(SHOP_B);
       ownerOf(SHOP_B).email = ownerOf(SHOP_A).email;
       // WHEN
       expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
       expect(await h.provisioning.run(SHOP_B)).toBe("provisioned");
-      // THEN
+      // THEN the user administers both accounts
       const a = await getChatwootAccount(h.database.db, { shop: SHOP_A });
       const b = await getChatwootAccount(h.database.db, { shop: SHOP_B });
-      expect(b?.merchantUserId).toBe(a?.merchantUserId);
       expect(accountUsersOf(b!.accountId!)).toContain(a!.merchantUserId);
-      expect(await h.provisioning.openChatwoot(SHOP_B)).toMatch(/sso_auth_token=/);
+      // AND only the store whose install created the user signs in as it, even after provisioning again
+      expect(b?.merchantUserId).toBeNull();
+      expect(await h.provisioning.openChatwoot(SHOP_B)).toBe(`${h.sim.url}/app/login`);
+      expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+      expect(await h.provisioning.openChatwoot(SHOP_A)).toMatch(/sso_auth_token=/);
     });
 
     it("makes an owner who already had a Chatwoot user an administrator, but never signs anyone in as that user", async () => {
