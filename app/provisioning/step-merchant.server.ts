@@ -2,6 +2,9 @@ import { strongPassword } from "./step-service-user.server";
 import { ProvisioningStepError } from "./errors.server";
 import type { StepDefinition } from "./types";
 
+/** The user attribute that names the store whose install created a merchant's Chatwoot user. */
+const CREATED_FOR_STORE = "shopify_store";
+
 /**
  * The store owner as an administrator of the account. Chatwoot returns the existing user for a
  * known e-mail, so a merchant with several stores is one Chatwoot user with one account per store.
@@ -9,15 +12,17 @@ import type { StepDefinition } from "./types";
  * Chatwoot also hands the app that existing user whoever it is: the installation's operator, another
  * store's merchant, a user of accounts this app never made. A store's e-mail is the store's own word,
  * so it proves nothing about who holds that user. Such a user is still made administrator here, but
- * the app signs in with a one-click link only a user it created for this store (a member of no other
- * account) or the one this store already had. Anyone else signs in with their own Chatwoot password;
- * a merchant with several stores reaches them all from the store whose install created their user.
+ * the app signs in with a one-click link only a user created by this store's install. The create call
+ * names the store in the user's custom attributes, and Chatwoot keeps the attributes of a user that
+ * already existed, so only a user this store created carries its name, whatever its accounts are and
+ * whatever this store recorded before. Anyone else signs in with their own Chatwoot password; a
+ * merchant with several stores reaches them all from the store whose install created their user.
  */
 export const merchantStep: StepDefinition = {
   name: "merchant",
   label: "Make you an administrator",
   async run({ deps, save, account, shopRow }) {
-    const { accountId, merchantUserId } = await account();
+    const { accountId } = await account();
     if (!accountId) throw new Error("merchant ran before the account existed");
     const store = await shopRow();
     const email = store.ownerEmail?.trim().toLowerCase();
@@ -34,8 +39,9 @@ export const merchantStep: StepDefinition = {
       name: store.ownerName || store.name,
       email,
       password: strongPassword(),
+      custom_attributes: { [CREATED_FOR_STORE]: store.shop },
     });
-    const vouched = user.id === merchantUserId || (user.accounts?.every((a) => a.id === accountId) ?? false);
+    const vouched = user.custom_attributes?.[CREATED_FOR_STORE] === store.shop;
     // Only the id is kept: an existing user's access token is theirs, not ours.
     await save({ merchantUserId: vouched ? user.id : null });
     await deps.platform.addAccountUser(accountId, { user_id: user.id, role: "administrator" });

@@ -188,6 +188,34 @@ describe.skipIf(dbSkipReason)(`provisioning a store (${dbKind})`, () => {
       expect(await h.provisioning.openChatwoot(SHOP_A)).toBe(`${h.sim.url}/app/login`);
     });
 
+    it("never signs in with one click as a user of no account that another store's install created", async () => {
+      // GIVEN the owner of store B has a Chatwoot user from B's install, and B's account is gone
+      await h.shopify.install(SHOP_B);
+      expect(await h.provisioning.run(SHOP_B)).toBe("provisioned");
+      const b = await getChatwootAccount(h.database.db, { shop: SHOP_B });
+      h.sim.state.accountUsers = h.sim.state.accountUsers.filter((au) => au.accountId !== b!.accountId);
+      // AND store A names that owner's e-mail as its own
+      ownerOf(SHOP_A).email = ownerOf(SHOP_B).email;
+      // WHEN
+      expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+      // THEN
+      const a = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+      expect(a?.merchantUserId).toBeNull();
+      expect(await h.provisioning.openChatwoot(SHOP_A)).toBe(`${h.sim.url}/app/login`);
+    });
+
+    it("never signs in with one click as a user of no account that the operator made", async () => {
+      // GIVEN
+      const existing = h.sim.seed.user({ email: ownerOf(SHOP_A).email });
+      // WHEN
+      expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+      // THEN
+      const account = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+      expect(account?.merchantUserId).toBeNull();
+      expect(accountUsersOf(account!.accountId!)).toContain(existing.id);
+      expect(await h.provisioning.openChatwoot(SHOP_A)).toBe(`${h.sim.url}/app/login`);
+    });
+
     it("refuses a store e-mail in the domain of the app's own service users, and adds nobody", async () => {
       // GIVEN another store's service user's address as this store's e-mail
       ownerOf(SHOP_A).email = "shopify-beta-store@apps.example.test";
