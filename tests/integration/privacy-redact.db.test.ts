@@ -1,6 +1,7 @@
 import { enqueueTask } from "~/jobs/tasks.server";
 import { uninstallStoreFactory } from "~/lifecycle/uninstall-store.server";
 import { receiveComplianceFactory } from "~/privacy/receive-compliance.server";
+import { resumeWaitingRequestsFactory } from "~/privacy/resume-waiting-requests.server";
 import { orderBody, type FakeCustomer } from "~/sandbox/shopify-webhook-bodies";
 import { webhookRequest } from "../fakes/shopify-webhooks/send";
 import { dbKind, dbSkipReason } from "../support/database";
@@ -132,6 +133,38 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
       status: "done",
       resumeWith: null,
     });
+  });
+
+  it("carries out a waiting redaction once when the store's return is noticed twice", async () => {
+    // GIVEN a customers/redact waiting for an uninstalled store
+    await h.send("orders/create", orderBody({ id: "35", number: 1035, customer: zoe }));
+    await h.settled();
+    const uninstall = uninstallStoreFactory({
+      db: h.database.db,
+      queue: h.queue,
+      logger: h.deps.logger,
+      forgetSessions: () => {},
+    });
+    expect(await uninstall(SHOP_A, new Date())).toBe("uninstalled");
+    await h.settled();
+    const body = { shop_id: 1, shop_domain: SHOP_A, customer: { id: Number(zoe.id), email: zoe.email } };
+    expect(await comply(SHOP_A, "customers/redact", body, "redact-twice")).toBe(200);
+    await h.settled();
+    await h.shopify.install(SHOP_A);
+    const { done } = await h.provisioning.startFromInstall({ shop: SHOP_A });
+    expect(await done).toBe("provisioned");
+    await h.settled();
+    const auditsBefore = await h.database.db.auditRecord.count({ where: { shop: SHOP_A, action: "customers/redact" } });
+    await h.database.db.complianceRequest.update({ where: { webhookId: "redact-twice" }, data: { status: "waiting" } });
+    // WHEN two passes notice the store is back before either job ran
+    const resume = resumeWaitingRequestsFactory({ db: h.database.db, queue: h.queue, logger: h.deps.logger });
+    expect(await resume(SHOP_A)).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    await resume(SHOP_A);
+    await h.settled();
+    // THEN the redaction ran once more, not twice
+    const auditsAfter = await h.database.db.auditRecord.count({ where: { shop: SHOP_A, action: "customers/redact" } });
+    expect(auditsAfter - auditsBefore).toBe(1);
   });
 
   it("builds a data_request export that arrived while the store was uninstalled once the store is back", async () => {
