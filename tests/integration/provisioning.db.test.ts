@@ -193,7 +193,9 @@ describe.skipIf(dbSkipReason)(`provisioning a store (${dbKind})`, () => {
       await h.shopify.install(SHOP_B);
       expect(await h.provisioning.run(SHOP_B)).toBe("provisioned");
       const b = await getChatwootAccount(h.database.db, { shop: SHOP_B });
-      h.sim.state.accountUsers = h.sim.state.accountUsers.filter((au) => au.accountId !== b!.accountId);
+      for (const userId of accountUsersOf(b!.accountId!)) {
+        await h.deps.platform.removeAccountUser(b!.accountId!, userId);
+      }
       // AND store A names that owner's e-mail as its own
       ownerOf(SHOP_A).email = ownerOf(SHOP_B).email;
       // WHEN
