@@ -27,14 +27,22 @@ export function applyWebhookFactory(deps: {
 }) {
   const { db } = deps;
   return async function applyWebhook({ shop, topic, webhookId, payload }: ApplyWebhookInput): Promise<string[]> {
-    const customers = await project(db, shop, topic, payload);
+    const customers = await project(db, shop, topic, payload, (customerId) =>
+      deps.requestContactSync(shop, customerId),
+    );
     await markWebhookEvent(db, { webhookId }, { status: "applied", appliedAt: new Date(), error: null });
     for (const customerId of customers) await deps.requestContactSync(shop, customerId);
     return customers;
   };
 }
 
-async function project(db: Db, shop: string, topic: SyncTopic, payload: unknown): Promise<string[]> {
+async function project(
+  db: Db,
+  shop: string,
+  topic: SyncTopic,
+  payload: unknown,
+  requestContactSync: (customerId: string) => Promise<void>,
+): Promise<string[]> {
   switch (topic) {
     case "orders/create":
     case "orders/updated":
@@ -49,14 +57,19 @@ async function project(db: Db, shop: string, topic: SyncTopic, payload: unknown)
         else await ensureCustomer(db, key, customerFields(order.customer));
       }
       // An order moved to another customer (or to none) changes the previous customer's totals too.
+      // Their sync is asked for before the move is written: once it is written, a run of this job
+      // after a crash finds the new customer stored and could no longer tell who had the order.
+      // The coalescing delay lets the write land first; a move that is not applied (an older
+      // delivery) costs one sync that finds nothing changed.
       const previous = await db.order.findUnique({
         where: { shop_orderId: { shop, orderId: order.id } },
         select: { customerId: true },
       });
+      const moved = previous?.customerId && previous.customerId !== order.customer?.id ? previous.customerId : null;
+      if (moved) await requestContactSync(moved);
       const applied = await upsertOrderIfNewer(db, { shop, orderId: order.id }, orderFields(order));
       const customers = order.customer ? [order.customer.id] : [];
-      if (applied && previous?.customerId && previous.customerId !== order.customer?.id)
-        customers.push(previous.customerId);
+      if (applied && moved) customers.push(moved);
       for (const refund of order.refunds) {
         await recordRefund(db, {
           shop,

@@ -1,6 +1,8 @@
 import { customerBody, orderBody, refundBody } from "~/sandbox/shopify-webhook-bodies";
 import { createPrismaClient } from "~/db.server";
 import { recordNewWebhookEvents } from "~/models/webhook-event.server";
+import { requestContactSyncFactory } from "~/jobs/tasks.server";
+import { applyWebhookFactory } from "~/sync/apply-webhook.server";
 import { SYNC_TOPICS } from "~/sync/payloads";
 import { recordRefund } from "~/sync/record-refund.server";
 import { dbKind, dbSkipReason } from "../support/database";
@@ -303,6 +305,46 @@ describe.skipIf(dbSkipReason)(`keeping Chatwoot contacts current (${dbKind})`, (
     // THEN Bram has it, and Ann's contact no longer counts it
     expect(contactOf("7002")?.customAttributes).toMatchObject({ order_count: 1, total_spent: 80 });
     expect(contactOf("7001")?.customAttributes).toMatchObject({ order_count: 0, total_spent: 0 });
+  });
+
+  it("updates the previous customer when the job that moved an order to another customer crashed after the move", async () => {
+    // GIVEN Ann's only order, synced
+    const bram = { id: "7003", email: "bram.moved@example.com", firstName: "Bram", lastName: "Moved" };
+    await h.send(
+      "orders/create",
+      orderBody({ id: "15", number: 1015, customer: ann, total: "60.00", createdAt: t(0) }),
+    );
+    await h.settled();
+    expect(contactOf("7001")?.customAttributes.order_count).toBe(1);
+    // WHEN the job that moves it to Bram writes the move, then dies before it asks for Bram's sync
+    const moved = SYNC_TOPICS["orders/updated"].parse(
+      orderBody({ id: "15", number: 1015, customer: bram, total: "60.00", createdAt: t(0), updatedAt: t(9) }),
+    );
+    await h.database.db.webhookEvent.create({
+      data: { shop: SHOP_A, webhookId: "moved-crash", topic: "orders/updated", status: "received" },
+    });
+    const realRequest = requestContactSyncFactory(h.queue, 10);
+    const crashing = applyWebhookFactory({
+      db: h.database.db,
+      logger: h.deps.logger,
+      requestContactSync: async (shop, customerId) => {
+        if (customerId === bram.id) throw new Error("worker killed");
+        await realRequest(shop, customerId);
+      },
+    });
+    await expect(
+      crashing({ shop: SHOP_A, topic: "orders/updated", webhookId: "moved-crash", payload: moved }),
+    ).rejects.toThrow("worker killed");
+    // AND its run after the crash finds the order already with Bram
+    await h.queue.enqueue(
+      "webhook.apply",
+      { shop: SHOP_A, topic: "orders/updated", webhookId: "moved-crash", payload: moved },
+      { key: "webhook:moved-crash", shop: SHOP_A },
+    );
+    await h.settled();
+    // THEN Ann's contact no longer counts the order, and Bram's does
+    expect(contactOf("7001")?.customAttributes).toMatchObject({ order_count: 0, total_spent: 0 });
+    expect(contactOf("7003")?.customAttributes).toMatchObject({ order_count: 1, total_spent: 60 });
   });
 
   it("still asks for the contact sync when a refund's job runs again after a crash that followed 'applied'", async () => {
