@@ -47,6 +47,15 @@ export function contactPatch(synced: ContactState, desired: ContactState) {
   return Object.keys(patch).length ? patch : undefined;
 }
 
+/**
+ * The merchant's "Resync now": every field and attribute the contact should hold, sent whatever was
+ * synced before (an agent may have edited the contact in Chatwoot), and a clear for each e-mail or
+ * phone the app had set that the customer no longer has.
+ */
+export function fullContactPatch(synced: ContactState, desired: ContactState) {
+  return { ...contactPatch(synced, desired), ...contactPatch({ custom_attributes: {} }, desired) };
+}
+
 export function parseContactState(json: string): ContactState {
   try {
     const value = JSON.parse(json) as Partial<ContactState>;

@@ -12,7 +12,7 @@ import { listCustomerOrders } from "~/models/order.server";
 import { getTierThresholds } from "~/models/tier-settings.server";
 import { attachOrCreateContact, updateContactAvoidingConflicts } from "./attach-or-create-contact.server";
 import { deriveAttributes } from "./derive-attributes";
-import { contactPatch, desiredContact, parseContactState } from "./desired-contact";
+import { contactPatch, desiredContact, fullContactPatch, parseContactState } from "./desired-contact";
 import { refundedInShopMoney, type OrderCurrencies } from "./refunded-in-shop-money";
 import { formatMoney, parseMoney } from "./money";
 
@@ -70,8 +70,8 @@ export function syncContactFactory(deps: SyncContactDeps) {
 
     const link = await getContactLink(db, { shop, customerId });
     if (link) {
-      const synced = full ? { custom_attributes: {} } : parseContactState(link.syncedAttributes);
-      const patch = contactPatch(synced, desired);
+      const synced = parseContactState(link.syncedAttributes);
+      const patch = full ? fullContactPatch(synced, desired) : contactPatch(synced, desired);
       if (!patch) return "unchanged";
       try {
         const sent = await updateContactAvoidingConflicts(

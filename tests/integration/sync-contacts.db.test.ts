@@ -78,6 +78,25 @@ describe.skipIf(dbSkipReason)(`keeping Chatwoot contacts unique and clean (${dbK
     expect(contactOf("7001")).toMatchObject({ email: "ann.lee@example.com", name: "Ann Lee" });
   });
 
+  it("clears on Resync now a phone the customer removed, and writes back a name an agent changed", async () => {
+    // GIVEN Ann's contact with her phone, then an agent renames the contact in Chatwoot
+    await h.send("customers/update", customerBody(ann, { updatedAt: t(1) }));
+    await h.settled();
+    const contact = contactOf("7001")!;
+    const client = await h.storeClient(SHOP_A);
+    await client!.updateContact(contact.id, { name: "Ann (VIP)" });
+    // AND her phone is gone from the store's projection, its own contact sync never having run
+    await h.database.db.customer.update({
+      where: { shop_customerId: { shop: SHOP_A, customerId: "7001" } },
+      data: { phone: null },
+    });
+    // WHEN the merchant resyncs her
+    expect(await h.sync.syncContact({ shop: SHOP_A, customerId: "7001", full: true })).toBe("updated");
+    // THEN
+    expect(contactOf("7001")?.phoneNumber || null).toBeNull();
+    expect(contactOf("7001")).toMatchObject({ name: "Ann Lee", email: "ann.lee@example.com" });
+  });
+
   it("attaches to an existing contact without an identifier instead of duplicating it", async () => {
     // GIVEN an agent created a contact by hand with Ann's e-mail
     const account = await h.database.db.chatwootAccount.findUnique({ where: { shop: SHOP_A } });
