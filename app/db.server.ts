@@ -54,20 +54,45 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
  * connection, and the libsql client hands its connection to each transaction and opens a new one
  * for what follows; without this, everything after the first transaction would fail at once with
  * "database is locked" whenever another process (a CLI, a migration) held the write lock.
+ *
+ * The client drops its connection inside `transaction()` before that call's promise settles, so the
+ * wrapper marks the next connection as new at once, and whichever call comes next (from any caller)
+ * first sets the timeout on it. A failed PRAGMA fails that call and is tried again by the next one.
  */
 class LibSQLWithBusyTimeout extends PrismaLibSQL {
   override createClient(config: Parameters<PrismaLibSQL["createClient"]>[0]) {
     const client = super.createClient(config);
     const pragma = `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`;
-    const transaction = client.transaction.bind(client);
-    client.transaction = async (mode?: "write" | "read" | "deferred") => {
-      const tx = await transaction(mode);
-      await client.execute(pragma); // opens the next connection, with the timeout
-      return tx;
+    const { execute, batch, executeMultiple, transaction } = {
+      execute: client.execute.bind(client),
+      batch: client.batch.bind(client),
+      executeMultiple: client.executeMultiple.bind(client),
+      transaction: client.transaction.bind(client),
     };
-    // The first connection is open already; a local libsql client runs this synchronously. Should
-    // it fail, the database cannot be used at all and the first query reports why.
-    client.execute(pragma).catch(() => {});
+    let freshConnection = true;
+    const withTimeout = async () => {
+      if (!freshConnection) return;
+      await execute(pragma);
+      freshConnection = false;
+    };
+    client.execute = (async (...args: Parameters<typeof execute>) => {
+      await withTimeout();
+      return execute(...args);
+    }) as typeof client.execute;
+    client.batch = async (...args) => {
+      await withTimeout();
+      return batch(...args);
+    };
+    client.executeMultiple = async (...args) => {
+      await withTimeout();
+      return executeMultiple(...args);
+    };
+    client.transaction = async (mode?: "write" | "read" | "deferred") => {
+      await withTimeout();
+      const pending = transaction(mode);
+      freshConnection = true; // the client has already let go of the connection it hands the transaction
+      return pending;
+    };
     return client;
   }
 }
