@@ -46,6 +46,23 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
     ).status;
   }
 
+  /** Zoe synced from an order, the store uninstalled (its account suspended), then her customers/redact. */
+  async function redactWhileUninstalled(orderId: string, webhookId: string) {
+    await h.send("orders/create", orderBody({ id: orderId, number: 1000 + Number(orderId), customer: zoe }));
+    await h.settled();
+    const uninstall = uninstallStoreFactory({
+      db: h.database.db,
+      queue: h.queue,
+      logger: h.deps.logger,
+      forgetSessions: () => {},
+    });
+    expect(await uninstall(SHOP_A, new Date())).toBe("uninstalled");
+    await h.settled();
+    const body = { shop_id: 1, shop_domain: SHOP_A, customer: { id: Number(zoe.id), email: zoe.email } };
+    expect(await comply(SHOP_A, "customers/redact", body, webhookId)).toBe(200);
+    await h.settled();
+  }
+
   it("deletes the customer's contact and local rows, keeps an audit without personal data, and leaves the other store alone", async () => {
     // GIVEN the same person is a customer of both stores
     for (const shop of [SHOP_A, SHOP_B]) {
@@ -99,21 +116,8 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
   });
 
   it("erases the customer's contact once the store installs again, after a customers/redact while it was uninstalled", async () => {
-    // GIVEN a synced customer, and the store uninstalled (its Chatwoot account suspended)
-    await h.send("orders/create", orderBody({ id: "33", number: 1033, customer: zoe }));
-    await h.settled();
-    const uninstall = uninstallStoreFactory({
-      db: h.database.db,
-      queue: h.queue,
-      logger: h.deps.logger,
-      forgetSessions: () => {},
-    });
-    expect(await uninstall(SHOP_A, new Date())).toBe("uninstalled");
-    await h.settled();
-    const body = { shop_id: 1, shop_domain: SHOP_A, customer: { id: Number(zoe.id), email: zoe.email } };
-    // WHEN the customer asks to be erased
-    expect(await comply(SHOP_A, "customers/redact", body, "redact-3")).toBe(200);
-    await h.settled();
+    // WHEN a synced customer asks to be erased while the store is uninstalled
+    await redactWhileUninstalled("33", "redact-3");
     // THEN the local rows go at once, and the request waits for the store's account
     expect(await h.database.db.customer.count({ where: { shop: SHOP_A } })).toBe(0);
     expect(await h.database.db.complianceRequest.findUnique({ where: { webhookId: "redact-3" } })).toMatchObject({
@@ -136,26 +140,16 @@ describe.skipIf(dbSkipReason)(`customers/redact (${dbKind})`, () => {
   });
 
   it("carries out a waiting redaction once when the store's return is noticed twice", async () => {
-    // GIVEN a customers/redact waiting for an uninstalled store
-    await h.send("orders/create", orderBody({ id: "35", number: 1035, customer: zoe }));
-    await h.settled();
-    const uninstall = uninstallStoreFactory({
-      db: h.database.db,
-      queue: h.queue,
-      logger: h.deps.logger,
-      forgetSessions: () => {},
-    });
-    expect(await uninstall(SHOP_A, new Date())).toBe("uninstalled");
-    await h.settled();
-    const body = { shop_id: 1, shop_domain: SHOP_A, customer: { id: Number(zoe.id), email: zoe.email } };
-    expect(await comply(SHOP_A, "customers/redact", body, "redact-twice")).toBe(200);
-    await h.settled();
+    // GIVEN a customers/redact waiting for an uninstalled store, and the store installed again
+    await redactWhileUninstalled("35", "redact-twice");
     await h.shopify.install(SHOP_A);
     const { done } = await h.provisioning.startFromInstall({ shop: SHOP_A });
     expect(await done).toBe("provisioned");
     await h.settled();
+    expect((await h.database.db.complianceRequest.findUnique({ where: { webhookId: "redact-twice" } }))?.status).toBe(
+      "waiting",
+    );
     const auditsBefore = await h.database.db.auditRecord.count({ where: { shop: SHOP_A, action: "customers/redact" } });
-    await h.database.db.complianceRequest.update({ where: { webhookId: "redact-twice" }, data: { status: "waiting" } });
     // WHEN two passes notice the store is back before either job ran
     const resume = resumeWaitingRequestsFactory({ db: h.database.db, queue: h.queue, logger: h.deps.logger });
     expect(await resume(SHOP_A)).toBe(1);
