@@ -11,10 +11,10 @@ import { getContactLink } from "~/models/contact-link.server";
 import { getCustomer } from "~/models/customer.server";
 import { listCustomerOrders } from "~/models/order.server";
 import { getShop } from "~/models/shop.server";
+import { readConversationMessages } from "./read-conversation-messages.server";
 import { subjectHash } from "./subject-hash";
 
-/** Chatwoot's page sizes: messages after an id, and a contact's conversations (MessageFinder, contacts). */
-const MESSAGES_AFTER_PAGE = 100;
+/** Chatwoot lists a contact's newest 20 conversations, without paging. */
 const CHATWOOT_CONTACT_CONVERSATIONS_LIMIT = 20;
 
 /**
@@ -84,7 +84,7 @@ async function chatwootData(client: ChatwootAccountClient, customerId: string, l
     const listed = await client.listContactConversations(id);
     const conversations = [];
     for (const conversation of listed) {
-      conversations.push({ ...conversation, messages: await allMessages(client, conversation.id) });
+      conversations.push({ ...conversation, messages: await readConversationMessages(client, conversation.id) });
     }
     contacts.push({
       contact,
@@ -100,16 +100,4 @@ async function chatwootData(client: ChatwootAccountClient, customerId: string, l
     });
   }
   return { contacts };
-}
-
-/** Every message of a conversation, oldest first: pages of up to 100 after the last one read. */
-async function allMessages(client: ChatwootAccountClient, conversationId: number) {
-  const messages = [];
-  for (let after = 0; ;) {
-    const { payload } = await client.listConversationMessages(conversationId, { after });
-    messages.push(...payload);
-    const last = payload.at(-1);
-    if (payload.length < MESSAGES_AFTER_PAGE || !last || last.id <= after) return messages;
-    after = last.id;
-  }
 }

@@ -7,6 +7,8 @@ export const CONTACTS_PER_PAGE = 15;
 /** Messages per page of `GET .../conversations/{id}/messages` (the newest 20, then `before=`). */
 export const MESSAGES_PER_PAGE = 20;
 export const MESSAGES_AFTER_LIMIT = 100;
+/** `after` and `before` together: ids in [after, before), oldest first, up to 1000. */
+export const MESSAGES_BETWEEN_LIMIT = 1000;
 /** Contacts::ConversationsController#index: the contact's newest 20, by id descending, no paging. */
 export const CONTACT_CONVERSATIONS_LIMIT = 20;
 

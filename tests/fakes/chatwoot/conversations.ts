@@ -1,4 +1,4 @@
-import { CHATWOOT_VERSION, MESSAGES_AFTER_LIMIT, MESSAGES_PER_PAGE } from "./constants";
+import { CHATWOOT_VERSION, MESSAGES_AFTER_LIMIT, MESSAGES_BETWEEN_LIMIT, MESSAGES_PER_PAGE } from "./constants";
 import { appNotFound, MESSAGES, unauthorized } from "./errors";
 import { json } from "./http";
 import { canSeeInbox } from "./inboxes";
@@ -24,10 +24,15 @@ function findConversation(ctx: AccountCtx): ConversationRecord {
 }
 
 /**
- * Messages::MessageFinder: the newest 20 in ascending order; `before=<id>` pages backwards
- * (20 older ones), `after=<id>` pages forwards (up to 100). An exporter must walk `before`.
+ * MessageFinder: the newest 20 in ascending order; `before=<id>` pages backwards (20 older ones),
+ * `after=<id>` pages forwards (up to 100), both together give the ids in [after, before) (up to
+ * 1000). Every page is filtered by id but ordered by created_at, as Chatwoot does, so a message
+ * created with an earlier time than its id suggests (an import) sorts by its time.
  */
 function pageMessages(all: MessageRecord[], before: number | undefined, after: number | undefined): MessageRecord[] {
+  if (after !== undefined && before !== undefined) {
+    return all.filter((m) => m.id >= after && m.id < before).slice(0, MESSAGES_BETWEEN_LIMIT);
+  }
   if (after !== undefined) return all.filter((m) => m.id > after).slice(0, MESSAGES_AFTER_LIMIT);
   const older = before === undefined ? all : all.filter((m) => m.id < before);
   return older.slice(-MESSAGES_PER_PAGE);

@@ -44,6 +44,34 @@ describe("Chatwoot simulator: seeded conversations and messages", () => {
     expect(newest.json.meta.contact).toMatchObject({ id: contact.id, identifier: "42" });
   });
 
+  it("reads ids from after up to before in pages of 1000, ordered by time as Chatwoot does", async () => {
+    // GIVEN 1,005 messages, the last one dated before all others
+    const { account, token, inbox } = sim.seed.workspace();
+    const contact = sim.seed.contact(account.id, { identifier: "42" });
+    const messages = Array.from({ length: 1005 }, (_, i) => ({
+      content: `m${i + 1}`,
+      createdAt: i === 1004 ? 1_600_000_000_000 : 1_700_000_000_000 + i * 1000,
+    }));
+    const conversation = sim.seedConversation({
+      accountId: account.id,
+      inboxId: inbox.id,
+      contactId: contact.id,
+      messages,
+    });
+    const path = `/api/v1/accounts/${account.id}/conversations/${conversation.displayId}/messages`;
+    const ids = sim.state.messages.filter((m) => m.conversationId === conversation.id).map((m) => m.id);
+
+    // WHEN all ids are asked for, then the ids of m2 up to (not including) m5
+    const all = await call(sim, "GET", `${path}?after=0&before=${Number.MAX_SAFE_INTEGER}`, { token });
+    const some = await call(sim, "GET", `${path}?after=${ids[1]}&before=${ids[4]}`, { token });
+
+    // THEN the first 1000 by time, the backdated last message first; and m2 to m4
+    const contents = (page: typeof all) => page.json.payload.map((m: { content: string }) => m.content);
+    expect(contents(all)).toHaveLength(1000);
+    expect(contents(all).slice(0, 2)).toEqual(["m1005", "m1"]);
+    expect(contents(some)).toEqual(["m2", "m3", "m4"]);
+  });
+
   it("lists a contact's conversations with display ids and hmac_verified", async () => {
     // GIVEN two conversations of one contact, one verified
     const { account, token, inbox } = sim.seed.workspace();
