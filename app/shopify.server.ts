@@ -9,7 +9,7 @@ import { enqueueTask } from "./jobs/tasks.server";
 import type { JobQueue } from "./jobs/types";
 import { CachedSessionStorage } from "./lib/cached-session-storage.server";
 import { EncryptedSessionStorage } from "./lib/encrypted-session-storage.server";
-import { createWebhookVerifier } from "./lib/webhook-verifier.server";
+import { createLimitedWebhookVerifier, createWebhookVerifier } from "./lib/webhook-verifier.server";
 import { receiveShopUpdateFactory } from "./lifecycle/receive-shop-update.server";
 import { recordGrantedScopesFactory } from "./lifecycle/record-granted-scopes.server";
 import { suspendStoreFactory, uninstallStoreFactory } from "./lifecycle/uninstall-store.server";
@@ -62,16 +62,20 @@ const shopify = shopifyApp({
 });
 
 /**
- * Every webhook route verifies its delivery with this: authenticate.webhook without sessions, so
- * no delivery waits on a token refresh with Shopify (see webhook-verifier.server.ts).
+ * Every webhook route verifies its delivery with authenticate.webhook without sessions, so no
+ * delivery waits on a token refresh with Shopify (see webhook-verifier.server.ts). The sync routes
+ * read the body under their own limit first (ingest-webhook.server.ts) and call this one.
  */
-export const verifyWebhook = createWebhookVerifier({
+const verifySyncWebhook = createWebhookVerifier({
   apiKey: config.SHOPIFY_API_KEY,
   apiSecretKey: config.SHOPIFY_API_SECRET,
   apiVersion: API_VERSION,
   appUrl: config.SHOPIFY_APP_URL,
   scopes: config.SCOPES.split(","),
 });
+
+/** The lifecycle and compliance routes: the body is read under a limit first (the sync path reads its own). */
+export const verifyWebhook = createLimitedWebhookVerifier(verifySyncWebhook);
 
 export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
@@ -167,7 +171,7 @@ export const sync = createSync({
   logger: logger.child({ component: "sync" }),
   storeClient,
   adminFor,
-  authenticate: verifyWebhook,
+  authenticate: verifySyncWebhook,
   suspendStore: suspendStoreFactory({ db: db(), platform: chatwootPlatform }),
   platform: chatwootPlatform,
   coalesceMs: config.SYNC_COALESCE_MS,

@@ -1,5 +1,6 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { AppDistribution, LogSeverity, shopifyApp, type ApiVersion } from "@shopify/shopify-app-remix/server";
+import { BodyTooLargeError, readLimited } from "~/sync/read-limited";
 import { NoSessionStorage } from "./no-session-storage.server";
 
 export interface WebhookVerifierConfig {
@@ -31,3 +32,28 @@ export function createWebhookVerifier(config: WebhookVerifierConfig) {
 }
 
 export type VerifyWebhook = ReturnType<typeof createWebhookVerifier>;
+
+/** The largest webhook body the lifecycle and compliance routes read. */
+export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A verified delivery with its raw body, read under a limit before Shopify's call sees it. That
+ * call buffers the whole body before it checks the signature, and a chunked request declares no
+ * Content-Length for the server's global limit to refuse, so without this an unsigned upload of
+ * any size would be held in memory. A body over the limit is answered 413 and never verified.
+ */
+export function createLimitedWebhookVerifier(verify: VerifyWebhook, limit = WEBHOOK_MAX_BODY_BYTES) {
+  return async function verifyLimited(request: Request) {
+    // Shopify's call answers anything but a POST with 405 before it reads a body.
+    if (request.method !== "POST") return { ...(await verify(request)), raw: "" };
+    let raw: string;
+    try {
+      raw = await readLimited(request, limit);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) throw new Response("Payload Too Large", { status: 413 });
+      throw error;
+    }
+    const verified = await verify(new Request(request.url, { method: "POST", headers: request.headers, body: raw }));
+    return { ...verified, raw };
+  };
+}

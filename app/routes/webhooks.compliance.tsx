@@ -4,7 +4,6 @@ import { receiveCompliance, verifyWebhook } from "~/shopify.server";
 // customers/data_request, customers/redact and shop/redact. They arrive without an admin session
 // (shop/redact comes 48 hours after uninstall), so nothing here depends on one.
 export async function action({ request }: ActionFunctionArgs) {
-  const raw = await request.clone().text();
-  const { topic, shop, webhookId, triggeredAt } = await verifyWebhook(request);
+  const { topic, shop, webhookId, triggeredAt, raw } = await verifyWebhook(request);
   return receiveCompliance({ topic, shop, webhookId, raw, triggeredAt });
 }
