@@ -1,9 +1,7 @@
+import { createdForStore, wasCreatedForStore } from "./created-for-store";
 import { strongPassword } from "./step-service-user.server";
 import { ProvisioningStepError } from "./errors.server";
 import type { StepDefinition } from "./types";
-
-/** The user attribute that names the store whose install created a merchant's Chatwoot user. */
-const CREATED_FOR_STORE = "shopify_store";
 
 /**
  * The store owner as an administrator of the account. Chatwoot returns the existing user for a
@@ -12,11 +10,10 @@ const CREATED_FOR_STORE = "shopify_store";
  * Chatwoot also hands the app that existing user whoever it is: the installation's operator, another
  * store's merchant, a user of accounts this app never made. A store's e-mail is the store's own word,
  * so it proves nothing about who holds that user. Such a user is still made administrator here, but
- * the app signs in with a one-click link only a user created by this store's install. The create call
- * names the store in the user's custom attributes, and Chatwoot keeps the attributes of a user that
- * already existed, so only a user this store created carries its name, whatever its accounts are and
- * whatever this store recorded before. Anyone else signs in with their own Chatwoot password; a
- * merchant with several stores reaches them all from the store whose install created their user.
+ * the app signs in with a one-click link only a user created by this store's install (see
+ * created-for-store.ts), whatever its accounts are and whatever this store recorded before. Anyone
+ * else signs in with their own Chatwoot password; a merchant with several stores reaches them all
+ * from the store whose install created their user.
  */
 export const merchantStep: StepDefinition = {
   name: "merchant",
@@ -39,9 +36,9 @@ export const merchantStep: StepDefinition = {
       name: store.ownerName || store.name,
       email,
       password: strongPassword(),
-      custom_attributes: { [CREATED_FOR_STORE]: store.shop },
+      custom_attributes: createdForStore(store.shop),
     });
-    const vouched = user.custom_attributes?.[CREATED_FOR_STORE] === store.shop;
+    const vouched = wasCreatedForStore(user, store.shop);
     // Only the id is kept: an existing user's access token is theirs, not ours.
     await save({ merchantUserId: vouched ? user.id : null });
     await deps.platform.addAccountUser(accountId, { user_id: user.id, role: "administrator" });

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { encryptSecret } from "~/lib/crypto.server";
+import { createdForStore, wasCreatedForStore } from "./created-for-store";
+import { ProvisioningStepError } from "./errors.server";
 import type { StepDefinition } from "./types";
 
 /** A password Chatwoot accepts (upper, lower, digit, special) that nobody ever types. */
@@ -15,7 +17,9 @@ export function serviceUserEmail(shop: string, domain: string): string {
 /**
  * The app's own user in the store's account. Its access token is the only credential the app uses
  * for that account's Application API, so one store's token can never reach another store's data.
- * Creating a user whose e-mail exists returns that user, which makes this step safe to repeat.
+ * Creating a user whose e-mail exists returns that user, which makes this step safe to repeat; a
+ * user with that address that this store's install did not create (someone signed up with it, say)
+ * is refused, since its owner could sign in to the store's account with their own password.
  */
 export const serviceUserStep: StepDefinition = {
   name: "service_user",
@@ -30,7 +34,14 @@ export const serviceUserStep: StepDefinition = {
       display_name: "Shopify",
       email,
       password: strongPassword(),
+      custom_attributes: createdForStore(shop),
     });
+    if (!wasCreatedForStore(user, shop)) {
+      throw new ProvisioningStepError(
+        `Chatwoot already has a user ${email} that this app did not create for this store. Delete that ` +
+          "user in Chatwoot (Super Admin, Users), or set SERVICE_USER_EMAIL_DOMAIN to a domain you control, then retry.",
+      );
+    }
     await save({
       serviceUserId: user.id,
       serviceUserEmail: email,

@@ -141,6 +141,21 @@ describe.skipIf(dbSkipReason)(`provisioning a store (${dbKind})`, () => {
     await expect(authenticate(oldToken)).rejects.toThrow();
   });
 
+  it("refuses a service user address someone else already holds, and gives that user no role", async () => {
+    // GIVEN a Chatwoot user, made outside the app, with the address of the store's service user
+    const squatter = h.sim.seed.user({ email: "shopify-alpha-store@apps.example.test" });
+    // WHEN
+    expect(await h.provisioning.run(SHOP_A)).toBe("failed");
+    // THEN
+    const view = await h.provisioning.view(SHOP_A);
+    expect(view.steps.find((s) => s.name === "service_user")).toMatchObject({
+      status: "failed",
+      reason: expect.stringMatching(/shopify-alpha-store@apps\.example\.test/),
+    });
+    expect(h.sim.state.accountUsers.filter((au) => au.userId === squatter.id)).toEqual([]);
+    expect((await getChatwootAccount(h.database.db, { shop: SHOP_A }))?.serviceTokenCipher ?? null).toBeNull();
+  });
+
   describe("the merchant's way into Chatwoot", () => {
     const ownerOf = (shop: string) => h.fakeAdmin.shops.get(shop)!;
     const accountUsersOf = (accountId: number) =>
