@@ -87,10 +87,20 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Hosts only this machine reaches: the sandbox's pages hand out sign-in links and signed tokens. */
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 function checkCombinations(env: Env): string[] {
-  return env.QUEUE_DRIVER === "pg-boss" && !/^postgres/.test(env.DATABASE_URL)
-    ? ["QUEUE_DRIVER is invalid: pg-boss needs a PostgreSQL DATABASE_URL"]
-    : [];
+  const problems: string[] = [];
+  if (env.QUEUE_DRIVER === "pg-boss" && !/^postgres/.test(env.DATABASE_URL)) {
+    problems.push("QUEUE_DRIVER is invalid: pg-boss needs a PostgreSQL DATABASE_URL");
+  }
+  if (env.SANDBOX_SHOP && !LOOPBACK_HOSTS.has(new URL(env.SHOPIFY_APP_URL).hostname)) {
+    problems.push(
+      "SANDBOX_SHOP is invalid: the sandbox pages run only on a localhost SHOPIFY_APP_URL; unset it in production",
+    );
+  }
+  return problems;
 }
 
 export class InvalidEnvironmentError extends Error {

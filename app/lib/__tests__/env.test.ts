@@ -73,4 +73,13 @@ describe("environment", () => {
     expect(parseEnv({ ...valid, DATABASE_URL: "postgresql://u@localhost/db" }).DATABASE_URL).toMatch(/^postgresql/);
     expect(problemsOf({ ...valid, DATABASE_URL: "mysql://localhost/db" })[0]).toMatch(/^DATABASE_URL is invalid/);
   });
+
+  it("refuses the sandbox on an app URL that is not this machine's", () => {
+    expect(problemsOf({ ...valid, SANDBOX_SHOP: "demo-store.myshopify.com" })).toEqual([
+      expect.stringMatching(/^SANDBOX_SHOP is invalid: .*localhost/),
+    ]);
+    expect(
+      problemsOf({ ...valid, SANDBOX_SHOP: "demo-store.myshopify.com", SHOPIFY_APP_URL: "http://localhost:3000" }),
+    ).toEqual([]);
+  });
 });
