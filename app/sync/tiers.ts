@@ -10,11 +10,15 @@ export type TierThresholds = Record<TierName, number>;
 /** Minimum total spent (store currency) for each tier. */
 export const DEFAULT_TIER_THRESHOLDS: TierThresholds = { Bronze: 0, Silver: 250, Gold: 1000, VIP: 5000 };
 
-const amount = z.coerce
-  .number({ error: "Enter an amount" })
-  .refine(Number.isFinite, "Enter an amount")
-  .min(0, "Must be 0 or more")
-  .max(100_000_000, "Too large");
+/** An amount from the form (text) or from storage (a number); a blank field is not 0. */
+const amount = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.coerce
+    .number({ error: "Enter an amount" })
+    .refine(Number.isFinite, "Enter an amount")
+    .min(0, "Must be 0 or more")
+    .max(100_000_000, "Too large"),
+);
 
 /** The admin form's thresholds: each a non-negative amount, strictly rising from Bronze to VIP. */
 export const tierThresholdsSchema = z

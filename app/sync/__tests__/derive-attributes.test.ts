@@ -139,6 +139,12 @@ describe("tier thresholds form", () => {
     expect(new Set(result.error!.issues.map((i) => i.path[0]))).toEqual(new Set(["Bronze", "Silver"]));
   });
 
+  it("asks for an amount in a field left blank instead of taking it as 0", () => {
+    const result = tierThresholdsSchema.safeParse({ Bronze: " ", Silver: "100", Gold: "500", VIP: "2000" });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => [i.path[0], i.message])).toEqual([["Bronze", "Enter an amount"]]);
+  });
+
   it("requires each tier to start above the one below it", () => {
     const result = tierThresholdsSchema.safeParse({ Bronze: "0", Silver: "100", Gold: "100", VIP: "40" });
     expect(result.success).toBe(false);
