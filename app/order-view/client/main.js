@@ -85,10 +85,13 @@ export function start(config) {
 
   async function resync() {
     if (!context) return;
+    const asked = context;
     resyncing = true;
     notice = "";
     render();
-    const result = await call("POST", { intent: "resync", contact: context.contactId, account: context.accountId });
+    const result = await call("POST", { intent: "resync", contact: asked.contactId, account: asked.accountId });
+    // Another conversation arrived meanwhile: its view owns the notice and the button now.
+    if (context?.contactId !== asked.contactId || context?.accountId !== asked.accountId) return;
     const queued = result.status === 202;
     notice = queued
       ? strings().resyncQueued
@@ -97,6 +100,7 @@ export function start(config) {
         : strings().resyncFailed;
     render();
     setTimeout(() => {
+      if (context?.contactId !== asked.contactId || context?.accountId !== asked.accountId) return;
       resyncing = false;
       notice = "";
       if (queued) void load(1, true);
@@ -142,6 +146,9 @@ export function start(config) {
     context = next;
     locale = nextLocale;
     if (!same) {
+      // Nothing of the previous contact may show under this conversation, even for a moment.
+      payload = undefined;
+      orders = [];
       notice = "";
       resyncing = false;
       void load(1);
