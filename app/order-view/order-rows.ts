@@ -1,6 +1,6 @@
 import type { Order } from "@prisma/client";
 import { z } from "zod";
-import { formatMoney, parseMoney } from "~/sync/money";
+import { formatMoney, parseMoney, roundToCurrency } from "~/sync/money";
 import { refundedInShopMoney, type OrderCurrencies } from "~/sync/refunded-in-shop-money";
 import { orderAdminUrl } from "./admin-links";
 import type { OrderViewOrder } from "./types";
@@ -61,7 +61,8 @@ export function refundTotals(
   return new Map(
     orders.flatMap((order) => {
       const sum = sums.get(order.orderId);
-      return sum === undefined ? [] : [[order.orderId, formatMoney(refundedInShopMoney(order, sum))] as const];
+      if (sum === undefined) return [];
+      return [[order.orderId, formatMoney(roundToCurrency(refundedInShopMoney(order, sum), order.currency))] as const];
     }),
   );
 }

@@ -14,7 +14,7 @@ import { attachOrCreateContact, updateContactAvoidingConflicts } from "./attach-
 import { deriveAttributes } from "./derive-attributes";
 import { contactPatch, desiredContact, fullContactPatch, parseContactState } from "./desired-contact";
 import { refundedInShopMoney, type OrderCurrencies } from "./refunded-in-shop-money";
-import { formatMoney, parseMoney } from "./money";
+import { formatMoney, parseMoney, roundToCurrency } from "./money";
 
 export interface SyncContactDeps {
   db: Db;
@@ -101,12 +101,8 @@ function withSyncedAt<T extends { custom_attributes?: Record<string, unknown> }>
   return { ...body, custom_attributes: { ...(body.custom_attributes ?? {}), shopify_synced_at: at.toISOString() } };
 }
 
-/** An order's refunds, in the store's currency. */
+/** An order's refunds, in the store's currency, to the store currency's own decimals. */
 function sumRefunds(order: OrderCurrencies, refunds: readonly { amount: string }[]): string {
-  return formatMoney(
-    refundedInShopMoney(
-      order,
-      refunds.reduce((sum, r) => sum + parseMoney(r.amount), 0n),
-    ),
-  );
+  const refunded = refunds.reduce((sum, r) => sum + parseMoney(r.amount), 0n);
+  return formatMoney(roundToCurrency(refundedInShopMoney(order, refunded), order.currency));
 }

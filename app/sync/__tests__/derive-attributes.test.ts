@@ -1,5 +1,6 @@
 import { deriveAttributes, type DerivationOrder } from "~/sync/derive-attributes";
-import { formatMoney, parseMoney } from "~/sync/money";
+import { formatMoney, parseMoney, roundToCurrency } from "~/sync/money";
+import { refundAmount } from "~/sync/projection-fields";
 import { DEFAULT_TIER_THRESHOLDS, tierFor, tierThresholdsSchema } from "~/sync/tiers";
 
 const SHOP = "alpha-store.myshopify.com";
@@ -121,10 +122,27 @@ describe("money", () => {
   it.each([
     ["0", "0.00"],
     ["12.3", "12.30"],
-    ["-4.005", "-4.01"],
-    ["1234567.891", "1234567.89"],
-  ])("parses %s and formats it as %s", (input, output) => {
+    ["-4.005", "-4.005"],
+    ["1.235", "1.235"],
+    ["7.250", "7.25"],
+    ["1234567.891", "1234567.891"],
+  ])("parses %s and formats it exactly as %s", (input, output) => {
     expect(formatMoney(parseMoney(input))).toBe(output);
+  });
+
+  it("keeps a refund in a three-decimal currency exact", () => {
+    const transaction = { kind: "refund", status: "success", amount: "1.235" };
+    expect(refundAmount({ transactions: [transaction, { ...transaction, amount: "0.010" }] } as never)).toBe("1.245");
+  });
+
+  it.each([
+    ["3.3333", "USD", "3.33"],
+    ["-4.005", "EUR", "-4.01"],
+    ["1.235", "KWD", "1.235"],
+    ["1234.5", "JPY", "1235.00"],
+    ["2.675", "XYZ", "2.68"],
+  ])("rounds %s to what %s can hold: %s", (input, currency, output) => {
+    expect(formatMoney(roundToCurrency(parseMoney(input), currency))).toBe(output);
   });
 });
 

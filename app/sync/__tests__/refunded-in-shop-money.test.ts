@@ -30,10 +30,10 @@ describe("a refund in the store's currency", () => {
       expected: "89.99",
     },
     {
-      name: "the conversion rounds half up to the cent",
+      name: "the conversion keeps thousandths (the store currency's rounding comes after the sum)",
       order: order({ totalPrice: "10.00", presentmentCurrency: "USD", presentmentTotal: "3.00" }),
       refunded: "1.00",
-      expected: "3.33",
+      expected: "3.333",
     },
     {
       name: "an order stored before the presentment currency was kept is taken as is",
