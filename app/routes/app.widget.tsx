@@ -49,8 +49,10 @@ export default function WidgetPage() {
   const { settings } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionData>();
   const [values, setValues] = useState<WidgetSettings | null>(settings);
+  const [submitted, setSubmitted] = useState<WidgetSettings | null>(null);
   const errors = fetcher.data && "errors" in fetcher.data ? fetcher.data.errors : {};
-  const saved = fetcher.data && "saved" in fetcher.data;
+  // "Saved" holds only while the form still shows what was saved.
+  const saved = fetcher.data && "saved" in fetcher.data && JSON.stringify(values) === JSON.stringify(submitted);
 
   if (!values) {
     return (
@@ -66,8 +68,10 @@ export default function WidgetPage() {
     <K extends keyof WidgetSettings>(key: K) =>
     (value: WidgetSettings[K]) =>
       setValues({ ...values, [key]: value });
-  const save = () =>
+  const save = () => {
+    setSubmitted(values);
     fetcher.submit({ ...values, greeting_enabled: String(values.greeting_enabled) }, { method: "post" });
+  };
 
   return (
     <Page
