@@ -1,6 +1,7 @@
 import { markShopInstalled } from "~/models/shop.server";
 import { ensureProvisioning, listResumableProvisionings } from "~/models/provisioning.server";
 import { getProvisioningView } from "./get-provisioning-view.server";
+import { replaceOrderViewLinkFactory } from "./replace-order-view-link.server";
 import { openChatwootFactory } from "./open-chatwoot.server";
 import { runProvisioningFactory, type RunOutcome } from "./run-provisioning.server";
 import { startAfterAuthFactory } from "./start-after-auth.server";
@@ -50,6 +51,8 @@ export function createProvisioning(deps: ProvisioningDeps) {
       return outcomes;
     },
     view: (shop: string) => getProvisioningView(deps.db, shop),
+    /** The home page's "Replace the panel's link": old Order history URLs stop working. */
+    replaceOrderViewLink: replaceOrderViewLinkFactory({ db: deps.db, run: inBackground }),
     /** The merchant's way into Chatwoot: a one-click link, or the sign-in page. */
     openChatwoot: openChatwootFactory({
       db: deps.db,

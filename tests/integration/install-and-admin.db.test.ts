@@ -203,6 +203,19 @@ describe.skipIf(dbSkipReason)(`installing and using the admin (${dbKind})`, () =
       new Request(`${APP_URL}${path}`, { method: "POST", body: new URLSearchParams(form) }),
     );
 
+  it("gives the Order history panel a new address when the merchant asks, and says so", async () => {
+    // GIVEN the panel's address in Chatwoot
+    const account = await database.db.chatwootAccount.findUnique({ where: { shop: SHOP } });
+    const panelUrl = () => sim.state.dashboardApps.find((a) => a.accountId === account!.accountId)!.content[0]!.url;
+    const before = panelUrl();
+    // WHEN
+    const request = await adminPost("/app?index", { intent: "replace-order-view-link" });
+    const result = (await home.action({ request, params: {}, context: {} })) as { ok: boolean; message: string };
+    // THEN
+    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/old one no longer works/) });
+    expect(panelUrl()).not.toBe(before);
+  });
+
   it("writes the launcher colour to the storefront when the merchant saves a colour Chatwoot already has", async () => {
     // GIVEN someone changed the widget colour in Chatwoot directly
     const account = await database.db.chatwootAccount.findUnique({ where: { shop: SHOP } });

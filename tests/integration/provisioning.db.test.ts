@@ -141,6 +141,23 @@ describe.skipIf(dbSkipReason)(`provisioning a store (${dbKind})`, () => {
     await expect(authenticate(oldToken)).rejects.toThrow();
   });
 
+  it("replaces the Order history link on the merchant's request, so the old URL stops working", async () => {
+    // GIVEN a provisioned store and the order view URL its agents have had
+    const urlOfPanel = () => new URL(h.sim.state.dashboardApps[0]!.content[0]!.url);
+    expect(await h.provisioning.replaceOrderViewLink(SHOP_A)).toBe("not_ready");
+    expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+    const oldToken = urlOfPanel().searchParams.get("token");
+    // WHEN
+    expect(await h.provisioning.replaceOrderViewLink(SHOP_A)).toBe("replaced");
+    // THEN the panel in Chatwoot has a new URL that works, and the old one is refused
+    const newToken = urlOfPanel().searchParams.get("token");
+    expect(h.sim.state.dashboardApps).toHaveLength(1);
+    expect(newToken).not.toBe(oldToken);
+    const authenticate = authenticateOrderViewFactory({ db: h.database.db, secret: h.deps.config.signingSecret });
+    await expect(authenticate(newToken)).resolves.toMatchObject({ shop: SHOP_A });
+    await expect(authenticate(oldToken)).rejects.toThrow();
+  });
+
   it("refuses a service user address someone else already holds, and gives that user no role", async () => {
     // GIVEN a Chatwoot user, made outside the app, with the address of the store's service user
     const squatter = h.sim.seed.user({ email: "shopify-alpha-store@apps.example.test" });
