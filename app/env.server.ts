@@ -95,9 +95,14 @@ function checkCombinations(env: Env): string[] {
   if (env.QUEUE_DRIVER === "pg-boss" && !/^postgres/.test(env.DATABASE_URL)) {
     problems.push("QUEUE_DRIVER is invalid: pg-boss needs a PostgreSQL DATABASE_URL");
   }
-  if (env.SANDBOX_SHOP && !LOOPBACK_HOSTS.has(new URL(env.SHOPIFY_APP_URL).hostname)) {
+  // The sandbox runs where the app or the Admin API it talks to is on this machine; never in production.
+  const local = [env.SHOPIFY_APP_URL, env.SHOPIFY_ADMIN_API_ORIGIN].some(
+    (url) => url !== undefined && LOOPBACK_HOSTS.has(new URL(url).hostname),
+  );
+  if (env.SANDBOX_SHOP && !local) {
     problems.push(
-      "SANDBOX_SHOP is invalid: the sandbox pages run only on a localhost SHOPIFY_APP_URL; unset it in production",
+      "SANDBOX_SHOP is invalid: the sandbox runs only with a localhost SHOPIFY_APP_URL or SHOPIFY_ADMIN_API_ORIGIN; " +
+        "unset it in production",
     );
   }
   return problems;

@@ -78,8 +78,9 @@ describe("environment", () => {
     expect(problemsOf({ ...valid, SANDBOX_SHOP: "demo-store.myshopify.com" })).toEqual([
       expect.stringMatching(/^SANDBOX_SHOP is invalid: .*localhost/),
     ]);
-    expect(
-      problemsOf({ ...valid, SANDBOX_SHOP: "demo-store.myshopify.com", SHOPIFY_APP_URL: "http://localhost:3000" }),
-    ).toEqual([]);
+    const sandbox = { ...valid, SANDBOX_SHOP: "demo-store.myshopify.com" };
+    expect(problemsOf({ ...sandbox, SHOPIFY_APP_URL: "http://localhost:3000" })).toEqual([]);
+    expect(problemsOf({ ...sandbox, SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:4100" })).toEqual([]);
+    expect(problemsOf({ ...sandbox, SHOPIFY_ADMIN_API_ORIGIN: "https://admin.example.com" })).toHaveLength(1);
   });
 });
