@@ -25,7 +25,7 @@ export const serviceUserStep: StepDefinition = {
   name: "service_user",
   label: "Add the app's service user",
   async run({ shop, deps, save, account, shopRow }) {
-    const { accountId } = await account();
+    const { accountId, serviceUserId } = await account();
     if (!accountId) throw new Error("service_user ran before the account existed");
     const store = await shopRow();
     const email = serviceUserEmail(shop, deps.config.serviceUserEmailDomain);
@@ -36,7 +36,8 @@ export const serviceUserStep: StepDefinition = {
       password: strongPassword(),
       custom_attributes: createdForStore(shop),
     });
-    if (!wasCreatedForStore(user, shop)) {
+    // The user this store already recorded as its own (created before users carried the store's name).
+    if (!wasCreatedForStore(user, shop) && user.id !== serviceUserId) {
       throw new ProvisioningStepError(
         `Chatwoot already has a user ${email} that this app did not create for this store. Delete that ` +
           "user in Chatwoot (Super Admin, Users), or set SERVICE_USER_EMAIL_DOMAIN to a domain you control, then retry.",

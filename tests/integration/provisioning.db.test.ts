@@ -173,6 +173,18 @@ describe.skipIf(dbSkipReason)(`provisioning a store (${dbKind})`, () => {
     expect((await getChatwootAccount(h.database.db, { shop: SHOP_A }))?.serviceTokenCipher ?? null).toBeNull();
   });
 
+  it("keeps the service user it recorded before users carried the store's name", async () => {
+    // GIVEN a store provisioned when the service user was created without the store's name
+    expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+    const row = await getChatwootAccount(h.database.db, { shop: SHOP_A });
+    const serviceUser = h.sim.state.users.find((u) => u.id === row!.serviceUserId)!;
+    delete (serviceUser.customAttributes as Record<string, unknown>).shopify_store;
+    // WHEN it provisions again
+    expect(await h.provisioning.run(SHOP_A)).toBe("provisioned");
+    // THEN it still uses that user
+    expect((await getChatwootAccount(h.database.db, { shop: SHOP_A }))?.serviceUserId).toBe(serviceUser.id);
+  });
+
   describe("the merchant's way into Chatwoot", () => {
     const ownerOf = (shop: string) => h.fakeAdmin.shops.get(shop)!;
     const accountUsersOf = (accountId: number) =>
