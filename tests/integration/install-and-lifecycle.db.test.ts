@@ -31,7 +31,7 @@ describe.skipIf(dbSkipReason)(`installing the app and its lifecycle (${dbKind})`
   afterAll(async () => h?.close());
 
   /** A delivery signed with the app's secret, as Shopify sends it. */
-  function signedWebhook(path: string, topic: string, payload: unknown, webhookId = crypto.randomUUID()) {
+  function signedWebhook(path: string, topic: string, payload: unknown, webhookId: string = crypto.randomUUID()) {
     const body = JSON.stringify(payload);
     return new Request(`${APP_URL}${path}`, {
       method: "POST",
@@ -214,21 +214,14 @@ describe.skipIf(dbSkipReason)(`installing the app and its lifecycle (${dbKind})`
   it("deletes the store's sessions on a signed app/uninstalled webhook, and again harmlessly on redelivery", async () => {
     // GIVEN
     await h.server.sessionStorage.storeSession(setUpValidSession({ shop: SHOP }));
-    const body = JSON.stringify({ id: 1, myshopify_domain: SHOP });
     const send = () =>
       uninstalled.action({
-        request: new Request(`${APP_URL}/webhooks/app/uninstalled`, {
-          method: "POST",
-          body,
-          headers: {
-            "Content-Type": "application/json",
-            "X-Shopify-Hmac-Sha256": getHmac(body, "testApiSecretKey"),
-            "X-Shopify-Shop-Domain": SHOP,
-            "X-Shopify-Topic": "app/uninstalled",
-            "X-Shopify-API-Version": "2026-10",
-            "X-Shopify-Webhook-Id": "a-stable-delivery-id",
-          },
-        }),
+        request: signedWebhook(
+          "/webhooks/app/uninstalled",
+          "app/uninstalled",
+          { id: 1, myshopify_domain: SHOP },
+          "a-stable-delivery-id",
+        ),
         params: {},
         context: {},
       });
